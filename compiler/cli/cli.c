@@ -1,0 +1,169 @@
+/* cli.c - shared command-line plumbing. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void djz_cli_init(djz_cli *c, const char *command)
+{
+    memset(c, 0, sizeof *c);
+    c->command = command;
+    c->max_errors = 20;
+    djz_arena_init(&c->arena);
+    djz_sink_init(&c->sink, &c->arena, c->max_errors);
+}
+
+void djz_cli_free(djz_cli *c)
+{
+    djz_arena_free(&c->arena);
+}
+
+int djz_cli_usage(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "djaz %s: ", command);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'djaz help %s'.\n", command);
+    return DJZ_EXIT_USAGE;
+}
+
+bool djz_cli_is_help(const char *arg)
+{
+    return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+/* The value of --opt=VALUE or --opt VALUE; NULL when argv[*i] is not opt. */
+static const char *option_value(const char *opt, int argc, char **argv,
+                                int *i, bool *missing)
+{
+    size_t n = strlen(opt);
+    const char *arg = argv[*i];
+    *missing = false;
+    if (strncmp(arg, opt, n) != 0)
+        return NULL;
+    if (arg[n] == '=')
+        return arg + n + 1;
+    if (arg[n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = true;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static int set_format(djz_cli *c, const char *v)
+{
+    if (strcmp(v, "text") == 0)
+        c->format = DJZ_OUT_TEXT;
+    else if (strcmp(v, "json") == 0)
+        c->format = DJZ_OUT_JSON;
+    else if (strcmp(v, "sarif") == 0)
+        c->format = DJZ_OUT_SARIF;
+    else
+        return -1;
+    return 1;
+}
+
+static int set_color(djz_cli *c, const char *v)
+{
+    if (strcmp(v, "auto") == 0)
+        c->color = DJZ_COLOR_AUTO;
+    else if (strcmp(v, "always") == 0)
+        c->color = DJZ_COLOR_ALWAYS;
+    else if (strcmp(v, "never") == 0)
+        c->color = DJZ_COLOR_NEVER;
+    else
+        return -1;
+    return 1;
+}
+
+static int set_max_errors(djz_cli *c, const char *v)
+{
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(v, &end, 10);
+    if (!*v || *end || errno || v[0] == '-')
+        return -1;
+    c->max_errors = n;
+    c->sink.max_errors = n;
+    return 1;
+}
+
+int djz_cli_diag_option(djz_cli *c, int argc, char **argv, int *i)
+{
+    static const struct {
+        const char *name, *expect;
+        int (*set)(djz_cli *, const char *);
+    } opts[] = {
+        {"--format", "text, json or sarif", set_format},
+        {"--color", "auto, always or never", set_color},
+        {"--max-errors", "a number", set_max_errors},
+    };
+    for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++) {
+        bool missing;
+        const char *v = option_value(opts[k].name, argc, argv, i, &missing);
+        if (missing) {
+            djz_cli_usage(c->command, "%s needs a value", opts[k].name);
+            return -1;
+        }
+        if (!v)
+            continue;
+        if (opts[k].set(c, v) < 0) {
+            djz_cli_usage(c->command, "%s takes %s, not '%s'", opts[k].name,
+                          opts[k].expect, v);
+            return -1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+djz_source *djz_cli_read(djz_cli *c, const char *path)
+{
+    djz_source *src = djz_source_read(&c->arena, path);
+    if (!src) {
+        djz_report(&c->sink, DJZ_FILE_UNREADABLE, NULL, djz_span_make(0, 0),
+                   "cannot read '%s': %s", path, strerror(errno));
+        c->io_error = true;
+    }
+    return src;
+}
+
+bool djz_cli_color(djz_color_mode mode, FILE *stream)
+{
+    if (mode != DJZ_COLOR_AUTO)
+        return mode == DJZ_COLOR_ALWAYS;
+    const char *no_color = getenv("NO_COLOR");
+    if (no_color && *no_color)
+        return false;
+    const char *term = getenv("TERM");
+    if (term && strcmp(term, "dumb") == 0)
+        return false;
+    return isatty(fileno(stream));
+}
+
+int djz_cli_finish(djz_cli *c)
+{
+    djz_render_opts o = {.tool_version = DJAZ_VERSION};
+    switch (c->format) {
+    case DJZ_OUT_TEXT:
+        o.color = djz_cli_color(c->color, stderr);
+        djz_render_text(stderr, &c->sink, &o);
+        break;
+    case DJZ_OUT_JSON:
+        djz_render_json(stdout, &c->sink, &o);
+        break;
+    case DJZ_OUT_SARIF:
+        djz_render_sarif(stdout, &c->sink, &o);
+        break;
+    }
+    if (c->io_error)
+        return DJZ_EXIT_USAGE;
+    return c->sink.errors || c->sink.truncated ? DJZ_EXIT_SPEC : DJZ_EXIT_OK;
+}

@@ -1,0 +1,75 @@
+/* cli.h - what every djaz command shares: diagnostic options, reading
+ * specs, rendering the sink, exit codes. */
+#ifndef DJZ_CLI_H
+#define DJZ_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "diag/diag.h"
+#include "syntax/parse.h"
+
+/* Exit statuses, documented in `djaz help` and the man page. */
+enum {
+    DJZ_EXIT_OK = 0,
+    DJZ_EXIT_SPEC = 1,    /* errors in a spec */
+    DJZ_EXIT_USAGE = 2,   /* bad command line, or an I/O error */
+    DJZ_EXIT_CHANGED = 3, /* fmt --check: a file would change */
+};
+
+typedef enum djz_out_format {
+    DJZ_OUT_TEXT,
+    DJZ_OUT_JSON,
+    DJZ_OUT_SARIF,
+} djz_out_format;
+
+typedef enum djz_color_mode {
+    DJZ_COLOR_AUTO,
+    DJZ_COLOR_ALWAYS,
+    DJZ_COLOR_NEVER,
+} djz_color_mode;
+
+typedef struct djz_cli {
+    const char *command;
+    djz_out_format format;
+    djz_color_mode color;
+    size_t max_errors;
+    bool io_error;
+    djz_arena arena;
+    djz_diag_sink sink;
+} djz_cli;
+
+void djz_cli_init(djz_cli *c, const char *command);
+void djz_cli_free(djz_cli *c);
+/* Takes argv[*i] (and its value) when it is a diagnostic option:
+ * 1 taken, 0 not one, -1 bad value (already reported). */
+int djz_cli_diag_option(djz_cli *c, int argc, char **argv, int *i);
+/* Reads a file, or reports DJZ2001 and returns NULL. */
+djz_source *djz_cli_read(djz_cli *c, const char *path);
+/* Renders the sink (text on stderr, JSON and SARIF on stdout) and returns
+ * the exit status it implies. */
+int djz_cli_finish(djz_cli *c);
+int djz_cli_usage(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+bool djz_cli_color(djz_color_mode mode, FILE *stream);
+/* Whether argv[i] asks for help. */
+bool djz_cli_is_help(const char *arg);
+
+typedef struct djz_command {
+    const char *name;
+    const char *summary;
+    const char *help;
+    int (*run)(int argc, char **argv);
+} djz_command;
+
+extern const djz_command djz_cmd_check, djz_cmd_fmt, djz_cmd_parse,
+    djz_cmd_explain;
+
+#define DJZ_DIAG_OPTIONS_HELP                                                 \
+    "      --format FORMAT    diagnostics as text (default), json (one\n"     \
+    "                         object per line) or sarif (SARIF 2.1.0)\n"      \
+    "      --max-errors N     stop after N errors (default 20, 0: no limit)\n" \
+    "      --color WHEN       auto (default), always or never; auto colours\n" \
+    "                         a terminal unless NO_COLOR is set\n"
+
+#endif

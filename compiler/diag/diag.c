@@ -1,0 +1,177 @@
+/* diag.c - the catalogue table and the diagnostic sink. */
+#include "diag.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const djz_diag_info djz_catalogue[] = {
+#define DJZ_DIAG(num, id, sev, name, title, explain)                          \
+    {DJZ_##id, DJZ_SEV_##sev, name, title, explain},
+#include "catalogue.def"
+#undef DJZ_DIAG
+};
+const size_t djz_catalogue_len = sizeof djz_catalogue / sizeof djz_catalogue[0];
+
+const djz_diag_info *djz_diag_lookup(djz_code code)
+{
+    size_t lo = 0, hi = djz_catalogue_len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (djz_catalogue[mid].code == code)
+            return &djz_catalogue[mid];
+        if (djz_catalogue[mid].code < code)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+djz_code djz_diag_parse_code(const char *text)
+{
+    if (strncasecmp(text, "djz", 3) == 0)
+        text += 3;
+    if (strlen(text) != 4)
+        return DJZ_CODE_NONE;
+    int n = 0;
+    for (int i = 0; i < 4; i++) {
+        if (!isdigit((unsigned char)text[i]))
+            return DJZ_CODE_NONE;
+        n = n * 10 + (text[i] - '0');
+    }
+    const djz_diag_info *info = djz_diag_lookup((djz_code)n);
+    return info ? info->code : DJZ_CODE_NONE;
+}
+
+const char *djz_severity_name(djz_severity sev)
+{
+    switch (sev) {
+    case DJZ_SEV_ERROR:
+        return "error";
+    case DJZ_SEV_WARNING:
+        return "warning";
+    case DJZ_SEV_NOTE:
+        return "note";
+    }
+    return "error";
+}
+
+void djz_sink_init(djz_diag_sink *s, djz_arena *a, size_t max_errors)
+{
+    memset(s, 0, sizeof *s);
+    s->arena = a;
+    s->max_errors = max_errors;
+}
+
+bool djz_sink_full(const djz_diag_sink *s)
+{
+    return s->max_errors && s->errors >= s->max_errors;
+}
+
+static char *vformat(djz_arena *a, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *p = djz_arena_alloc(a, n > 0 ? (size_t)n + 1 : 1);
+    if (n > 0)
+        vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return p;
+}
+
+djz_diag *djz_report(djz_diag_sink *s, djz_code code, djz_source *src,
+                     djz_span span, const char *fmt, ...)
+{
+    const djz_diag_info *info = djz_diag_lookup(code);
+    djz_diag *d = DJZ_NEW(s->arena, djz_diag);
+    d->code = code;
+    d->severity = info ? info->severity : DJZ_SEV_ERROR;
+    d->src = src;
+    d->span = span;
+    va_list ap;
+    va_start(ap, fmt);
+    d->message = vformat(s->arena, fmt, ap);
+    va_end(ap);
+    if (d->severity == DJZ_SEV_ERROR && djz_sink_full(s)) {
+        s->truncated = true;
+        return d; /* detached */
+    }
+    if (s->tail)
+        s->tail->next = d;
+    else
+        s->head = d;
+    s->tail = d;
+    s->count++;
+    s->errors += d->severity == DJZ_SEV_ERROR;
+    s->warnings += d->severity == DJZ_SEV_WARNING;
+    return d;
+}
+
+void djz_diag_help(djz_diag_sink *s, djz_diag *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    d->help = vformat(s->arena, fmt, ap);
+    va_end(ap);
+}
+
+void djz_diag_note(djz_diag_sink *s, djz_diag *d, djz_source *src,
+                   djz_span span, const char *fmt, ...)
+{
+    djz_note *n = DJZ_NEW(s->arena, djz_note);
+    n->src = src;
+    n->span = span;
+    va_list ap;
+    va_start(ap, fmt);
+    n->message = vformat(s->arena, fmt, ap);
+    va_end(ap);
+    djz_note **p = &d->notes;
+    while (*p)
+        p = &(*p)->next;
+    *p = n;
+}
+
+typedef struct sort_item {
+    djz_diag *d;
+    size_t file_rank, seq;
+} sort_item;
+
+static int compare_items(const void *pa, const void *pb)
+{
+    const sort_item *a = pa, *b = pb;
+    if (a->file_rank != b->file_rank)
+        return a->file_rank < b->file_rank ? -1 : 1;
+    if (a->d->span.lo != b->d->span.lo)
+        return a->d->span.lo < b->d->span.lo ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Rank of d's file: the position of the first diagnostic on that file. */
+static size_t file_rank(sort_item *items, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (items[j].d->src == items[i].d->src)
+            return items[j].file_rank;
+    return i;
+}
+
+djz_diag **djz_sink_sorted(djz_diag_sink *s, size_t *n)
+{
+    sort_item *items = djz_xmalloc(sizeof *items * (s->count ? s->count : 1));
+    size_t k = 0;
+    for (djz_diag *d = s->head; d; d = d->next, k++) {
+        items[k].d = d;
+        items[k].seq = k;
+        items[k].file_rank = file_rank(items, k);
+    }
+    qsort(items, k, sizeof *items, compare_items);
+    djz_diag **out = djz_arena_alloc(s->arena, sizeof *out * (k ? k : 1));
+    for (size_t i = 0; i < k; i++)
+        out[i] = items[i].d;
+    free(items);
+    *n = k;
+    return out;
+}

@@ -1,0 +1,131 @@
+/* arena.c - bump allocation in geometrically growing blocks.
+ *
+ * Invariant: every block's used <= cap; a request larger than half the
+ * default block gets a block of its own so big strings do not waste the
+ * tail of the current one. */
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct djz_arena_block {
+    djz_arena_block *next;
+    size_t used, cap;
+    max_align_t data[];
+};
+
+enum { ARENA_FIRST_BLOCK = 16 * 1024, ARENA_MAX_BLOCK = 4 * 1024 * 1024 };
+
+_Noreturn void djz_out_of_memory(void)
+{
+    fputs("djaz: fatal: out of memory\n", stderr);
+    exit(2);
+}
+
+void *djz_xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        djz_out_of_memory();
+    return p;
+}
+
+void *djz_xrealloc(void *p, size_t size)
+{
+    void *q = realloc(p, size ? size : 1);
+    if (!q)
+        djz_out_of_memory();
+    return q;
+}
+
+void djz_arena_init(djz_arena *a)
+{
+    a->head = NULL;
+    a->total = 0;
+}
+
+void djz_arena_free(djz_arena *a)
+{
+    djz_arena_block *b = a->head;
+    while (b) {
+        djz_arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+    a->total = 0;
+}
+
+static djz_arena_block *arena_grow(djz_arena *a, size_t need)
+{
+    int oversized = need > ARENA_FIRST_BLOCK / 2 && a->head;
+    size_t cap = a->head ? a->head->cap * 2 : ARENA_FIRST_BLOCK;
+    if (cap > ARENA_MAX_BLOCK)
+        cap = ARENA_MAX_BLOCK;
+    if (oversized || cap < need)
+        cap = need;
+    if (cap > SIZE_MAX - sizeof(djz_arena_block))
+        djz_out_of_memory();
+    djz_arena_block *b = djz_xmalloc(sizeof *b + cap);
+    b->used = 0;
+    b->cap = cap;
+    a->total += sizeof *b + cap;
+    if (oversized) {
+        /* a block of its own, behind the one still being filled */
+        b->next = a->head->next;
+        a->head->next = b;
+    } else {
+        b->next = a->head;
+        a->head = b;
+    }
+    return b;
+}
+
+void *djz_arena_alloc(djz_arena *a, size_t size)
+{
+    const size_t align = sizeof(max_align_t);
+    if (size > SIZE_MAX - align)
+        djz_out_of_memory();
+    size = (size + align - 1) & ~(align - 1);
+    djz_arena_block *b = a->head;
+    if (!b || b->cap - b->used < size)
+        b = arena_grow(a, size);
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *djz_arena_strndup(djz_arena *a, const char *s, size_t n)
+{
+    char *p = djz_arena_alloc(a, n + 1);
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *djz_arena_strdup(djz_arena *a, const char *s)
+{
+    return djz_arena_strndup(a, s, strlen(s));
+}
+
+char *djz_arena_printf(djz_arena *a, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        va_end(ap2);
+        return djz_arena_strdup(a, "");
+    }
+    char *p = djz_arena_alloc(a, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return p;
+}
