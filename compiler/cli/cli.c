@@ -127,7 +127,13 @@ int djz_cli_diag_option(djz_cli *c, int argc, char **argv, int *i)
 djz_source *djz_cli_read(djz_cli *c, const char *path)
 {
     djz_source *src = djz_source_read(&c->arena, path);
-    if (!src) {
+    if (!src && errno == EFBIG) {
+        djz_diag *d = djz_report(&c->sink, DJZ_FILE_TOO_LARGE, NULL,
+                                 djz_span_make(0, 0),
+                                 "'%s' is larger than %u MiB", path,
+                                 DJZ_MAX_SOURCE >> 20);
+        djz_diag_help(&c->sink, d, "split the spec into modules");
+    } else if (!src) {
         djz_report(&c->sink, DJZ_FILE_UNREADABLE, NULL, djz_span_make(0, 0),
                    "cannot read '%s': %s", path, strerror(errno));
         c->io_error = true;

@@ -69,12 +69,12 @@ static void format_one(djz_cli *c, fmt_opts *o, const char *path)
     if (o->diff && !same)
         djz_diff_unified(stdout, src->name, src->text, src->len, src->name,
                          text, len);
+    bool written = same || is_stdin || o->check ||
+                   write_atomically(c, path, text, len);
     if (is_stdin && !o->check && !o->diff)
         fwrite(text, 1, len, stdout);
-    else if (!same && !o->diff)
+    else if (!same && !o->diff && written)
         printf("%s\n", src->name);
-    if (!same && !is_stdin && !o->check)
-        write_atomically(c, path, text, len);
     free(text);
 }
 

@@ -1,8 +1,9 @@
 /* arena.c - bump allocation in geometrically growing blocks.
  *
- * Invariant: every block's used <= cap; a request larger than half the
- * default block gets a block of its own so big strings do not waste the
- * tail of the current one. */
+ * Invariant: every block's used <= cap.  A request that does not fit the
+ * current block and is larger than half the first block size gets a block
+ * of its own, behind the current one, so big strings do not waste the tail
+ * of the block being filled. */
 #include "arena.h"
 
 #include <stdarg.h>
@@ -86,7 +87,7 @@ static djz_arena_block *arena_grow(djz_arena *a, size_t need)
 
 void *djz_arena_alloc(djz_arena *a, size_t size)
 {
-    const size_t align = sizeof(max_align_t);
+    const size_t align = _Alignof(max_align_t);
     if (size > SIZE_MAX - align)
         djz_out_of_memory();
     size = (size + align - 1) & ~(align - 1);

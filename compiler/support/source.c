@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 djz_source *djz_source_new(djz_arena *a, const char *name, const char *text,
                            size_t len)
@@ -17,11 +18,17 @@ djz_source *djz_source_new(djz_arena *a, const char *name, const char *text,
     return src;
 }
 
+/* Reads all of f, failing with EFBIG past DJZ_MAX_SOURCE bytes. */
 static char *slurp(FILE *f, size_t *len)
 {
     size_t cap = 64 * 1024, n = 0;
     char *buf = djz_xmalloc(cap);
     for (;;) {
+        if (n > DJZ_MAX_SOURCE) {
+            free(buf);
+            errno = EFBIG;
+            return NULL;
+        }
         if (cap - n < 2) {
             cap *= 2;
             buf = djz_xrealloc(buf, cap);
@@ -48,6 +55,13 @@ djz_source *djz_source_read(djz_arena *a, const char *path)
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return NULL;
+    struct stat st;
+    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        (uint64_t)st.st_size > DJZ_MAX_SOURCE) {
+        fclose(f); /* too large: say so without reading it */
+        errno = EFBIG;
+        return NULL;
+    }
     size_t len = 0;
     char *buf = slurp(f, &len);
     int e = errno;
@@ -55,11 +69,6 @@ djz_source *djz_source_read(djz_arena *a, const char *path)
         fclose(f);
     if (!buf) {
         errno = e;
-        return NULL;
-    }
-    if (len >= UINT32_MAX) {
-        free(buf);
-        errno = EFBIG;
         return NULL;
     }
     char *text = djz_arena_strndup(a, buf, len);

@@ -13,6 +13,9 @@
 
 #include "arena.h"
 
+/* The largest source djaz reads: spans are 32-bit offsets. */
+enum { DJZ_MAX_SOURCE = 256u * 1024 * 1024 };
+
 typedef struct djz_span {
     uint32_t lo, hi;
 } djz_span;
@@ -34,7 +37,7 @@ typedef struct djz_linecol {
 djz_source *djz_source_new(djz_arena *a, const char *name, const char *text,
                            size_t len);
 /* Reads a file ("-" for stdin) into the arena; NULL with errno set on I/O
- * failure or when the file is over 4 GiB. */
+ * failure, EFBIG when it is larger than DJZ_MAX_SOURCE. */
 djz_source *djz_source_read(djz_arena *a, const char *path);
 
 djz_linecol djz_source_linecol(djz_source *src, uint32_t offset);

@@ -35,12 +35,21 @@ static void indent(fmt *f)
     fprintf(f->out, "%*s", f->indent * 2, "");
 }
 
+/* Whether a line holding only white space lies between two offsets (the
+ * partial lines at either end do not count). */
 static bool has_blank_line(const fmt *f, uint32_t from, uint32_t to)
 {
-    int newlines = 0;
-    for (uint32_t i = from; i < to && i < f->src->len; i++)
-        if (f->src->text[i] == '\n' && ++newlines == 2)
-            return true;
+    bool after_newline = false, blank = false;
+    for (uint32_t i = from; i < to && i < f->src->len; i++) {
+        char c = f->src->text[i];
+        if (c == '\n') {
+            if (after_newline && blank)
+                return true;
+            after_newline = blank = true;
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+            blank = false;
+        }
+    }
     return false;
 }
 

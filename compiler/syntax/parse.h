@@ -11,8 +11,6 @@
 #include "../diag/diag.h"
 #include "ast.h"
 
-enum { DJZ_MAX_SOURCE = 256u * 1024 * 1024 };
-
 typedef struct djz_parsed {
     djz_source *src;
     djz_node *file;         /* NULL when the text is not UTF-8 or too big */

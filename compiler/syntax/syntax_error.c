@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../support/suggest.h"
+#include "djaz.tab.h"
 
 enum {
     X_NAME = 1u << 0,
@@ -103,6 +104,10 @@ static char *found_phrase(djz_parse_state *st, const char *got)
     if (strcmp(got, "name") == 0 || strcmp(got, "number") == 0)
         return djz_arena_printf(st->arena, "%s `%s`", got,
                                 st->last_text ? st->last_text : "");
+    if (strcmp(got, "string") == 0)
+        return djz_arena_strdup(st->arena, "a string");
+    if (strcmp(got, "`}` of `${`") == 0)
+        return djz_arena_strdup(st->arena, "`}`");
     return djz_arena_strdup(st->arena, got);
 }
 
@@ -127,6 +132,11 @@ static const char *general_help(djz_parse_state *st, djz_syntax_expect want,
     if (is_keyword_token(got) && (want & (X_NAME | X_VALUE)))
         return djz_arena_printf(st->arena, "%s is a keyword; quote it to "
                                 "use it as text", got);
+    if (st->prev_token == T_IMPORT || st->prev_token == T_DJAZ)
+        return djz_arena_printf(st->arena, "`%s` is a keyword and cannot "
+                                "name an attribute or a block",
+                                st->prev_token == T_IMPORT ? "import"
+                                                           : "djaz");
     if ((want & (X_COMMA | X_RBRACKET)) == (X_COMMA | X_RBRACKET) &&
         !(want & X_EOL))
         return "separate list items with `,`";

@@ -37,12 +37,24 @@ static bool has_header(const djz_node *file)
     return false;
 }
 
+/* Whether an error was reported in src before offset: then the first
+ * statement failed to parse, and "missing header" would only echo it. */
+static bool error_before(const djz_diag_sink *sink, const djz_source *src,
+                         uint32_t offset)
+{
+    for (const djz_diag *d = sink->head; d; d = d->next)
+        if (d->src == src && d->severity == DJZ_SEV_ERROR && d->span.lo < offset)
+            return true;
+    return false;
+}
+
 static void check_header(djz_diag_sink *sink, djz_source *src,
                          const djz_node *file)
 {
     const djz_node *first = file->u.file.stmts.head;
     if (!first || first->kind != DJZ_NODE_HEADER) {
-        if (has_header(file) || opens_with_djaz(src))
+        if (has_header(file) || opens_with_djaz(src) ||
+            error_before(sink, src, first ? first->span.lo : src->len + 1))
             return; /* misplaced, or broken: reported elsewhere */
         djz_span at = first ? first->span : djz_span_make(src->len, src->len);
         if (first)
