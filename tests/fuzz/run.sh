@@ -2,7 +2,8 @@
 # Runs the libFuzzer target: tests/fuzz/run.sh BINARY smoke|SECONDS
 #
 #   smoke    a fixed-seed run of 20,000 inputs, as CI does
-#   SECONDS  a campaign of that many seconds on both cores; new inputs go
+#   SECONDS  a campaign of that many seconds ($FUZZ_JOBS workers, default 1);
+#            new inputs go
 #            to tests/fuzz/findings/ (not committed), crashes beside them
 # The seed corpus is tests/fuzz/corpus plus every spec in the repository.
 set -euo pipefail
@@ -22,6 +23,7 @@ if [[ $mode == smoke ]]; then
 else
   mkdir -p "$here/findings"
   cp -n "$seeds"/* "$here/findings"/ 2>/dev/null || true
-  "$bin" "${opts[@]}" -max_total_time="$mode" -jobs=2 -workers=2 \
+  jobs=${FUZZ_JOBS:-1}
+  "$bin" "${opts[@]}" -max_total_time="$mode" -jobs="$jobs" -workers="$jobs" \
     -artifact_prefix="$here/findings/" "$here/findings"
 fi
