@@ -38,8 +38,8 @@ bool djz_cli_is_help(const char *arg)
 }
 
 /* The value of --opt=VALUE or --opt VALUE; NULL when argv[*i] is not opt. */
-static const char *option_value(const char *opt, int argc, char **argv,
-                                int *i, bool *missing)
+static const char *option_value(const char *opt, int argc, char **argv, int *i,
+                                bool *missing)
 {
     size_t n = strlen(opt);
     const char *arg = argv[*i];
@@ -128,10 +128,9 @@ djz_source *djz_cli_read(djz_cli *c, const char *path)
 {
     djz_source *src = djz_source_read(&c->arena, path);
     if (!src && errno == EFBIG) {
-        djz_diag *d = djz_report(&c->sink, DJZ_FILE_TOO_LARGE, NULL,
-                                 djz_span_make(0, 0),
-                                 "'%s' is larger than %u MiB", path,
-                                 DJZ_MAX_SOURCE >> 20);
+        djz_diag *d = djz_report(
+            &c->sink, DJZ_FILE_TOO_LARGE, NULL, djz_span_make(0, 0),
+            "'%s' is larger than %u MiB", path, DJZ_MAX_SOURCE >> 20);
         djz_diag_help(&c->sink, d, "split the spec into modules");
     } else if (!src) {
         djz_report(&c->sink, DJZ_FILE_UNREADABLE, NULL, djz_span_make(0, 0),

@@ -65,9 +65,9 @@ typedef struct djz_command {
 extern const djz_command djz_cmd_check, djz_cmd_fmt, djz_cmd_parse,
     djz_cmd_explain;
 
-#define DJZ_DIAG_OPTIONS_HELP                                                 \
-    "      --format FORMAT    diagnostics as text (default), json (one\n"     \
-    "                         object per line) or sarif (SARIF 2.1.0)\n"      \
+#define DJZ_DIAG_OPTIONS_HELP                                                  \
+    "      --format FORMAT    diagnostics as text (default), json (one\n"      \
+    "                         object per line) or sarif (SARIF 2.1.0)\n"       \
     "      --max-errors N     stop after N errors (default 20, 0: no limit)\n" \
     "      --color WHEN       auto (default), always or never; auto colours\n" \
     "                         a terminal unless NO_COLOR is set\n"

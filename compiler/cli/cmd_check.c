@@ -43,8 +43,7 @@ const djz_command djz_cmd_check = {
     "Reads each SPEC (- for standard input) and reports every problem found.\n"
     "Silent when the specs are clean.\n"
     "\n"
-    "Options:\n" DJZ_DIAG_OPTIONS_HELP
-    "\n"
+    "Options:\n" DJZ_DIAG_OPTIONS_HELP "\n"
     "Exit status: 0 clean (warnings allowed), 1 errors in a spec,\n"
     "2 bad usage or a file that cannot be read.\n",
     run_check,

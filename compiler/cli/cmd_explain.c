@@ -20,7 +20,7 @@ static int run_explain(int argc, char **argv)
     }
     if (argc != 2)
         return djz_cli_usage("explain", "give one code, like DJZ1021, "
-                             "or --list");
+                                        "or --list");
     djz_code code = djz_diag_parse_code(argv[1]);
     const djz_diag_info *info = NULL;
     for (size_t i = 0; code == DJZ_CODE_NONE && i < djz_catalogue_len; i++)
@@ -29,8 +29,10 @@ static int run_explain(int argc, char **argv)
     if (code != DJZ_CODE_NONE)
         info = djz_diag_lookup(code);
     if (!info)
-        return djz_cli_usage("explain", "no diagnostic '%s'; "
-                             "'djaz explain --list' lists them", argv[1]);
+        return djz_cli_usage("explain",
+                             "no diagnostic '%s'; "
+                             "'djaz explain --list' lists them",
+                             argv[1]);
     djz_render_explain(stdout, info, djz_cli_color(DJZ_COLOR_AUTO, stdout));
     return DJZ_EXIT_OK;
 }

@@ -69,8 +69,8 @@ static void format_one(djz_cli *c, fmt_opts *o, const char *path)
     if (o->diff && !same)
         djz_diff_unified(stdout, src->name, src->text, src->len, src->name,
                          text, len);
-    bool written = same || is_stdin || o->check ||
-                   write_atomically(c, path, text, len);
+    bool written =
+        same || is_stdin || o->check || write_atomically(c, path, text, len);
     if (is_stdin && !o->check && !o->diff)
         fwrite(text, 1, len, stdout);
     else if (!same && !o->diff && written)
@@ -101,7 +101,7 @@ static int run_fmt(int argc, char **argv)
     }
     if (status == DJZ_EXIT_OK && nfiles == 0)
         status = djz_cli_usage("fmt", "no spec given (use - for standard "
-                               "input)");
+                                      "input)");
     for (int i = 1; i < argc && status == DJZ_EXIT_OK; i++) {
         if (djz_cli_diag_option(&c, argc, argv, &i) != 0 ||
             (argv[i][0] == '-' && argv[i][1] != '\0'))

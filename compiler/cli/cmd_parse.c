@@ -29,11 +29,11 @@ static int run_parse(int argc, char **argv)
     }
     if (status == DJZ_EXIT_OK && (!path || !dump))
         status = djz_cli_usage("parse", "usage: djaz parse --dump-ast "
-                               "[--spans] SPEC");
+                                        "[--spans] SPEC");
     if (status == DJZ_EXIT_OK) {
         djz_source *src = djz_cli_read(&c, path);
-        djz_parsed p = src ? djz_parse(&c.arena, &c.sink, src)
-                           : (djz_parsed){0};
+        djz_parsed p =
+            src ? djz_parse(&c.arena, &c.sink, src) : (djz_parsed){0};
         if (p.file)
             djz_ast_dump(stdout, p.file, spans);
         status = djz_cli_finish(&c);
@@ -52,8 +52,7 @@ const djz_command djz_cmd_parse = {
     "tree is printed even when the spec has errors (statements that failed\n"
     "to parse are left out); the diagnostics go to standard error.\n"
     "\n"
-    "Options:\n" DJZ_DIAG_OPTIONS_HELP
-    "\n"
+    "Options:\n" DJZ_DIAG_OPTIONS_HELP "\n"
     "Exit status: 0 clean, 1 errors in the spec, 2 bad usage or I/O error.\n",
     run_parse,
 };

@@ -7,7 +7,7 @@
 #include <string.h>
 
 const djz_diag_info djz_catalogue[] = {
-#define DJZ_DIAG(num, id, sev, name, title, explain)                          \
+#define DJZ_DIAG(num, id, sev, name, title, explain)                           \
     {DJZ_##id, DJZ_SEV_##sev, name, title, explain},
 #include "catalogue.def"
 #undef DJZ_DIAG

@@ -32,8 +32,7 @@ static void add_uint(cJSON *o, const char *key, uint32_t n)
     must(cJSON_AddNumberToObject(o, key, (double)n));
 }
 
-static void add_location(djz_arena *a, cJSON *o, djz_source *src,
-                         djz_span span)
+static void add_location(djz_arena *a, cJSON *o, djz_source *src, djz_span span)
 {
     uint32_t hi = span.hi < span.lo ? span.lo : span.hi;
     djz_linecol start = djz_source_linecol(src, span.lo);

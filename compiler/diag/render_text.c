@@ -20,13 +20,13 @@
 #include "../support/utf8.h"
 #include "diag.h"
 
-#define SGR_RESET "\033[0m"
-#define SGR_BOLD "\033[1m"
-#define SGR_RED "\033[1;31m"
-#define SGR_GREEN "\033[1;32m"
-#define SGR_YELLOW "\033[1;33m"
-#define SGR_BLUE "\033[1;34m"
-#define SGR_CYAN "\033[1;36m"
+#define SGR_RESET   "\033[0m"
+#define SGR_BOLD    "\033[1m"
+#define SGR_RED     "\033[1;31m"
+#define SGR_GREEN   "\033[1;32m"
+#define SGR_YELLOW  "\033[1;33m"
+#define SGR_BLUE    "\033[1;34m"
+#define SGR_CYAN    "\033[1;36m"
 #define REPLACEMENT "\xEF\xBF\xBD"
 
 typedef struct text_out {
@@ -156,8 +156,8 @@ static void put_gutter(const text_out *t, const char *number, char mark)
     paint_off(t);
 }
 
-static void put_source_line(const text_out *t, uint32_t line,
-                            const char *text, uint32_t len)
+static void put_source_line(const text_out *t, uint32_t line, const char *text,
+                            uint32_t len)
 {
     char number[16];
     snprintf(number, sizeof number, "%lu", (unsigned long)line);
@@ -213,8 +213,8 @@ static void put_location(const text_out *t, djz_source *src, djz_span span)
 }
 
 /* LABEL in its colour, then ": MESSAGE" in bold. */
-static void put_headline(const text_out *t, const char *sgr,
-                         const char *label, const char *message)
+static void put_headline(const text_out *t, const char *sgr, const char *label,
+                         const char *message)
 {
     paint(t, sgr, label);
     paint_on(t, SGR_BOLD);
@@ -249,8 +249,8 @@ static void put_diag(FILE *out, bool color, const djz_diag *d)
     text_out t = {out, color, gutter_width(d)};
     const char *sgr = severity_sgr(d->severity);
     char label[48];
-    snprintf(label, sizeof label, "%s[DJZ%04d]",
-             djz_severity_name(d->severity), (int)d->code);
+    snprintf(label, sizeof label, "%s[DJZ%04d]", djz_severity_name(d->severity),
+             (int)d->code);
     put_location(&t, d->src, d->span);
     put_headline(&t, sgr, label, d->message);
     if (d->src)

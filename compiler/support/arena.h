@@ -13,8 +13,8 @@
 typedef struct djz_arena_block djz_arena_block;
 
 typedef struct djz_arena {
-    djz_arena_block *head;  /* newest block first */
-    size_t total;           /* bytes obtained from malloc, for benchmarks */
+    djz_arena_block *head; /* newest block first */
+    size_t total;          /* bytes obtained from malloc, for benchmarks */
 } djz_arena;
 
 void djz_arena_init(djz_arena *a);

@@ -21,9 +21,9 @@ typedef struct djz_span {
 } djz_span;
 
 typedef struct djz_source {
-    djz_arena *arena;  /* owns the text and the line index */
-    const char *name;  /* as given on the command line; "-" reads stdin */
-    const char *text;  /* NUL-terminated; may contain other NULs */
+    djz_arena *arena; /* owns the text and the line index */
+    const char *name; /* as given on the command line; "-" reads stdin */
+    const char *text; /* NUL-terminated; may contain other NULs */
     uint32_t len;
     uint32_t *line_starts; /* built on first use */
     uint32_t nlines;

@@ -58,8 +58,8 @@ djz_node *djz_ast_import(djz_arena *a, djz_span span, djz_node *path)
     return n;
 }
 
-djz_node *djz_ast_attr(djz_arena *a, djz_span span, djz_head head,
-                       djz_span eq, djz_node *value)
+djz_node *djz_ast_attr(djz_arena *a, djz_span span, djz_head head, djz_span eq,
+                       djz_node *value)
 {
     djz_node *n = djz_ast_node(a, DJZ_NODE_ATTR, span);
     n->u.stmt.head = head;

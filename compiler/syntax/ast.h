@@ -66,7 +66,7 @@ typedef enum djz_part_kind {
 typedef struct djz_strpart {
     struct djz_strpart *next;
     djz_part_kind kind;
-    djz_span span; /* of the source text, or of ${...} */
+    djz_span span;    /* of the source text, or of ${...} */
     const char *text; /* TEXT: decoded, NUL-free */
     size_t len;
     djz_path path; /* INTERP */
@@ -106,8 +106,8 @@ struct djz_node {
         } import;
         struct {
             djz_head head;
-            djz_node *value; /* ATTR */
-            djz_nodes body;  /* BLOCK */
+            djz_node *value;      /* ATTR */
+            djz_nodes body;       /* BLOCK */
             djz_span open, close; /* BLOCK braces; ATTR: open is `=` */
         } stmt;
         struct {
@@ -143,11 +143,12 @@ typedef struct djz_comment {
 djz_node *djz_ast_node(djz_arena *a, djz_node_kind kind, djz_span span);
 void djz_nodes_append(djz_nodes *list, djz_node *n);
 djz_path djz_path_of(djz_arena *a, const char *text, djz_span span);
-void djz_path_append(djz_arena *a, djz_path *p, const char *text, djz_span span);
+void djz_path_append(djz_arena *a, djz_path *p, const char *text,
+                     djz_span span);
 djz_node *djz_ast_header(djz_arena *a, djz_span span, djz_node *version);
 djz_node *djz_ast_import(djz_arena *a, djz_span span, djz_node *path);
-djz_node *djz_ast_attr(djz_arena *a, djz_span span, djz_head head,
-                       djz_span eq, djz_node *value);
+djz_node *djz_ast_attr(djz_arena *a, djz_span span, djz_head head, djz_span eq,
+                       djz_node *value);
 djz_node *djz_ast_block(djz_arena *a, djz_span span, djz_head head,
                         djz_span open, djz_nodes body, djz_span close);
 djz_node *djz_ast_decl(djz_arena *a, djz_span span, djz_head head);

@@ -139,7 +139,7 @@ static void stmt(const dumper *d, const djz_node *s, int depth)
     if (s->kind == DJZ_NODE_HEADER || s->kind == DJZ_NODE_IMPORT) {
         fputc(' ', d->out);
         value(d, s->kind == DJZ_NODE_HEADER ? s->u.header.version
-                                             : s->u.import.path);
+                                            : s->u.import.path);
     } else {
         head(d, &s->u.stmt.head);
     }

@@ -18,10 +18,10 @@ static bool readable(djz_diag_sink *sink, djz_source *src)
     }
     size_t bad = 0;
     if (!djz_utf8_validate(src->text, src->len, &bad)) {
-        djz_diag *d = djz_report(sink, DJZ_INVALID_UTF8, src,
-                                 djz_span_make((uint32_t)bad, (uint32_t)bad + 1),
-                                 "invalid UTF-8 byte 0x%02X",
-                                 (unsigned char)src->text[bad]);
+        djz_diag *d = djz_report(
+            sink, DJZ_INVALID_UTF8, src,
+            djz_span_make((uint32_t)bad, (uint32_t)bad + 1),
+            "invalid UTF-8 byte 0x%02X", (unsigned char)src->text[bad]);
         djz_diag_help(sink, d, "save the file as UTF-8");
         return false;
     }

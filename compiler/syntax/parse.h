@@ -13,9 +13,9 @@
 
 typedef struct djz_parsed {
     djz_source *src;
-    djz_node *file;         /* NULL when the text is not UTF-8 or too big */
-    djz_comment *comments;  /* in source order */
-    size_t errors;          /* errors reported for this source */
+    djz_node *file;        /* NULL when the text is not UTF-8 or too big */
+    djz_comment *comments; /* in source order */
+    size_t errors;         /* errors reported for this source */
 } djz_parsed;
 
 djz_parsed djz_parse(djz_arena *a, djz_diag_sink *sink, djz_source *src);

@@ -41,17 +41,17 @@ typedef struct djz_parse_state {
 
     djz_bracket stack[DJZ_MAX_NESTING];
     unsigned depth;
-    uint32_t offset;      /* byte offset of the next unread character */
-    uint32_t str_open;    /* opening quote of the string being scanned */
-    uint32_t interp_open; /* `${` being scanned */
+    uint32_t offset;       /* byte offset of the next unread character */
+    uint32_t str_open;     /* opening quote of the string being scanned */
+    uint32_t interp_open;  /* `${` being scanned */
     int last_token;        /* last token returned (the parser's lookahead) */
     const char *last_text; /* its text when a name or a number */
     int prev_token;        /* the one before it, 0 at start */
     const char *prev_text;
-    int pending;          /* a token to return before scanning on */
+    int pending; /* a token to return before scanning on */
     djz_span pending_span;
-    bool eof_reported;    /* unclosed brackets at end reported */
-    bool aborted;         /* a fatal scan error: say nothing more */
+    bool eof_reported; /* unclosed brackets at end reported */
+    bool aborted;      /* a fatal scan error: say nothing more */
 } djz_parse_state;
 
 #endif

@@ -36,18 +36,30 @@ static const struct {
     const char *name;
     djz_syntax_expect bit;
 } categories[] = {
-    {"name", X_NAME},         {"number", X_NUMBER},
-    {"string", X_STRING},     {"`true`", X_BOOL},
-    {"`false`", X_BOOL},      {"`on`", X_BOOL},
-    {"`off`", X_BOOL},        {"`=`", X_EQ},
-    {"`.`", X_DOT},           {"`,`", X_COMMA},
-    {"`:`", X_COLON},         {"`{`", X_LBRACE},
-    {"`}`", X_RBRACE},        {"`[`", X_LBRACKET},
-    {"`]`", X_RBRACKET},      {"end of line", X_EOL},
-    {"`;`", X_EOL},           {"end of file", X_EOF},
-    {"`\"`", X_STR_CLOSE},    {"`}` of `${`", X_INTERP_CLOSE},
-    {"`djaz`", X_KEYWORD},    {"`import`", X_KEYWORD},
-    {"string text", X_STRING_INNER}, {"`${`", X_STRING_INNER},
+    {"name", X_NAME},
+    {"number", X_NUMBER},
+    {"string", X_STRING},
+    {"`true`", X_BOOL},
+    {"`false`", X_BOOL},
+    {"`on`", X_BOOL},
+    {"`off`", X_BOOL},
+    {"`=`", X_EQ},
+    {"`.`", X_DOT},
+    {"`,`", X_COMMA},
+    {"`:`", X_COLON},
+    {"`{`", X_LBRACE},
+    {"`}`", X_RBRACE},
+    {"`[`", X_LBRACKET},
+    {"`]`", X_RBRACKET},
+    {"end of line", X_EOL},
+    {"`;`", X_EOL},
+    {"end of file", X_EOF},
+    {"`\"`", X_STR_CLOSE},
+    {"`}` of `${`", X_INTERP_CLOSE},
+    {"`djaz`", X_KEYWORD},
+    {"`import`", X_KEYWORD},
+    {"string text", X_STRING_INNER},
+    {"`${`", X_STRING_INNER},
 };
 
 djz_syntax_expect djz_syntax_expect_of(const char *token_name)
@@ -74,10 +86,10 @@ static size_t describe(djz_syntax_expect want, const char **out)
         djz_syntax_expect bit;
         const char *text;
     } order[] = {
-        {X_NAME, "a name"},   {X_STRING, "a string"}, {X_NUMBER, "a number"},
-        {X_DOT, "`.`"},       {X_EQ, "`=`"},          {X_LBRACE, "`{`"},
-        {X_COMMA, "`,`"},     {X_RBRACKET, "`]`"},    {X_RBRACE, "`}`"},
-        {X_STR_CLOSE, "`\"`"}, {X_INTERP_CLOSE, "`}`"}, {X_EOL, "end of line"},
+        {X_NAME, "a name"},     {X_STRING, "a string"},  {X_NUMBER, "a number"},
+        {X_DOT, "`.`"},         {X_EQ, "`=`"},           {X_LBRACE, "`{`"},
+        {X_COMMA, "`,`"},       {X_RBRACKET, "`]`"},     {X_RBRACE, "`}`"},
+        {X_STR_CLOSE, "`\"`"},  {X_INTERP_CLOSE, "`}`"}, {X_EOL, "end of line"},
         {X_EOF, "end of file"},
     };
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
@@ -113,8 +125,8 @@ static char *found_phrase(djz_parse_state *st, const char *got)
 
 static bool is_keyword_token(const char *got)
 {
-    static const char *const kw[] = {"`djaz`", "`import`", "`true`",
-                                     "`false`", "`on`", "`off`"};
+    static const char *const kw[] = {"`djaz`",  "`import`", "`true`",
+                                     "`false`", "`on`",     "`off`"};
     for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
         if (strcmp(got, kw[i]) == 0)
             return true;
@@ -130,13 +142,15 @@ static const char *general_help(djz_parse_state *st, djz_syntax_expect want,
         djz_suggest(st->prev_text, heads, 1))
         return "did you mean `djaz`?";
     if (is_keyword_token(got) && (want & (X_NAME | X_VALUE)))
-        return djz_arena_printf(st->arena, "%s is a keyword; quote it to "
-                                "use it as text", got);
+        return djz_arena_printf(st->arena,
+                                "%s is a keyword; quote it to "
+                                "use it as text",
+                                got);
     if (st->prev_token == T_IMPORT || st->prev_token == T_DJAZ)
-        return djz_arena_printf(st->arena, "`%s` is a keyword and cannot "
+        return djz_arena_printf(st->arena,
+                                "`%s` is a keyword and cannot "
                                 "name an attribute or a block",
-                                st->prev_token == T_IMPORT ? "import"
-                                                           : "djaz");
+                                st->prev_token == T_IMPORT ? "import" : "djaz");
     if ((want & (X_COMMA | X_RBRACKET)) == (X_COMMA | X_RBRACKET) &&
         !(want & X_EOL))
         return "separate list items with `,`";
@@ -155,12 +169,14 @@ void djz_syntax_error(djz_parse_state *st, djz_syntax_expect want,
     if (got_bit == X_COLON && (want & X_EQ)) {
         d = djz_report(st->sink, DJZ_COLON_FOR_EQUALS, st->src, at,
                        "expected `=`, found `:`");
-        djz_diag_help(st->sink, d, "djaz writes `name = value`; `:` is YAML "
+        djz_diag_help(st->sink, d,
+                      "djaz writes `name = value`; `:` is YAML "
                       "and JSON syntax");
     } else if (got_bit == X_COMMA && (want & X_EOL) && !(want & X_VALUE)) {
         d = djz_report(st->sink, DJZ_STRAY_COMMA, st->src, at,
                        "unexpected `,` after a statement");
-        djz_diag_help(st->sink, d, "statements are separated by line breaks "
+        djz_diag_help(st->sink, d,
+                      "statements are separated by line breaks "
                       "or `;`; remove the comma");
     } else if (got_bit == X_COMMA) {
         d = djz_report(st->sink, DJZ_STRAY_COMMA, st->src, at,
@@ -170,7 +186,8 @@ void djz_syntax_error(djz_parse_state *st, djz_syntax_expect want,
                (got_bit & (X_EOL | X_EOF | X_RBRACE | X_RBRACKET))) {
         d = djz_report(st->sink, DJZ_MISSING_VALUE, st->src, at,
                        "expected a value after `=`, found %s", found);
-        djz_diag_help(st->sink, d, "write the value on the same line as "
+        djz_diag_help(st->sink, d,
+                      "write the value on the same line as "
                       "its name, like `name = \"text\"`");
     } else {
         d = djz_report(st->sink, DJZ_UNEXPECTED_TOKEN, st->src, at,

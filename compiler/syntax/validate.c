@@ -43,7 +43,8 @@ static bool error_before(const djz_diag_sink *sink, const djz_source *src,
                          uint32_t offset)
 {
     for (const djz_diag *d = sink->head; d; d = d->next)
-        if (d->src == src && d->severity == DJZ_SEV_ERROR && d->span.lo < offset)
+        if (d->src == src && d->severity == DJZ_SEV_ERROR &&
+            d->span.lo < offset)
             return true;
     return false;
 }
@@ -66,15 +67,16 @@ static void check_header(djz_diag_sink *sink, djz_source *src,
     }
     const djz_node *v = first->u.header.version;
     if (strcmp(v->u.number.text, "1") != 0) {
-        djz_diag *d = djz_report(sink, DJZ_UNSUPPORTED_VERSION, src, v->span,
-                                 "unsupported language version `%s`",
-                                 v->u.number.text);
+        djz_diag *d =
+            djz_report(sink, DJZ_UNSUPPORTED_VERSION, src, v->span,
+                       "unsupported language version `%s`", v->u.number.text);
         djz_diag_help(sink, d, "this djaz reads `djaz 1`");
     }
 }
 
 static void check_stmts(djz_diag_sink *sink, djz_source *src,
-                        const djz_nodes *stmts, bool top, const djz_node *header);
+                        const djz_nodes *stmts, bool top,
+                        const djz_node *header);
 
 static void check_misspelt_import(djz_diag_sink *sink, djz_source *src,
                                   const djz_node *s)
@@ -87,13 +89,14 @@ static void check_misspelt_import(djz_diag_sink *sink, djz_source *src,
     const char *word = h->name.head->text;
     if (!djz_suggest(word, keywords, 1))
         return;
-    djz_diag *d = djz_report(sink, DJZ_MISSPELT_KEYWORD, src, h->name.head->span,
-                             "unknown statement `%s`", word);
+    djz_diag *d =
+        djz_report(sink, DJZ_MISSPELT_KEYWORD, src, h->name.head->span,
+                   "unknown statement `%s`", word);
     djz_diag_help(sink, d, "did you mean `import`?");
 }
 
-static void check_stmt(djz_diag_sink *sink, djz_source *src,
-                       const djz_node *s, bool top, const djz_node *header)
+static void check_stmt(djz_diag_sink *sink, djz_source *src, const djz_node *s,
+                       bool top, const djz_node *header)
 {
     switch (s->kind) {
     case DJZ_NODE_HEADER:
@@ -101,7 +104,8 @@ static void check_stmt(djz_diag_sink *sink, djz_source *src,
             djz_diag *d = djz_report(sink, DJZ_MISPLACED_HEADER, src, s->span,
                                      "`djaz` version line is not the first "
                                      "statement");
-            djz_diag_help(sink, d, "write `djaz 1` once, at the top of the "
+            djz_diag_help(sink, d,
+                          "write `djaz 1` once, at the top of the "
                           "file");
         }
         break;
@@ -109,7 +113,8 @@ static void check_stmt(djz_diag_sink *sink, djz_source *src,
         if (!top) {
             djz_diag *d = djz_report(sink, DJZ_MISPLACED_IMPORT, src, s->span,
                                      "`import` inside a block");
-            djz_diag_help(sink, d, "move it to the top level, after "
+            djz_diag_help(sink, d,
+                          "move it to the top level, after "
                           "`djaz 1`");
         }
         break;
@@ -126,7 +131,8 @@ static void check_stmt(djz_diag_sink *sink, djz_source *src,
 }
 
 static void check_stmts(djz_diag_sink *sink, djz_source *src,
-                        const djz_nodes *stmts, bool top, const djz_node *header)
+                        const djz_nodes *stmts, bool top,
+                        const djz_node *header)
 {
     for (const djz_node *s = stmts->head; s; s = s->next)
         check_stmt(sink, src, s, top, header);

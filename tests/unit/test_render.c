@@ -72,8 +72,8 @@ static void test_text_simple_with_help(void)
     fx_init(&f, 0);
     djz_source *src =
         fx_source(&f, "t.djaz", "djaz 1\napp web {\n  python: \"3.13\"\n}\n");
-    djz_diag *d = djz_report(&f.sink, DJZ_COLON_FOR_EQUALS, src,
-                             find(src, ":"), "expected `=`, found `:`");
+    djz_diag *d = djz_report(&f.sink, DJZ_COLON_FOR_EQUALS, src, find(src, ":"),
+                             "expected `=`, found `:`");
     djz_diag_help(&f.sink, d, "write `python = \"3.13\"`");
     expect_text(&f, "t.djaz:3:9: error[DJZ1021]: expected `=`, found `:`\n"
                     " 3 |   python: \"3.13\"\n"
@@ -96,7 +96,7 @@ static void test_text_tabs(void)
 }
 
 /* é 日 本 🙂: one column each, whatever their length in bytes */
-#define WIDE "\xE6\x97\xA5\xE6\x9C\xAC\xF0\x9F\x99\x82"
+#define WIDE      "\xE6\x97\xA5\xE6\x9C\xAC\xF0\x9F\x99\x82"
 #define UTF8_LINE "name = \"\xC3\xA9" WIDE "\" x"
 
 static void test_text_utf8(void)
@@ -121,10 +121,13 @@ static void test_text_replacement(void)
 {
     fixture f;
     fx_init(&f, 0);
-    djz_source *src = fx_source(&f, "r.djaz", "a\x01" "b\xC3(\x7F = 1\n");
+    djz_source *src = fx_source(&f, "r.djaz",
+                                "a\x01"
+                                "b\xC3(\x7F = 1\n");
     djz_report(&f.sink, DJZ_INVALID_CHARACTER, src, find(src, "="), "eq");
     expect_text(&f, "r.djaz:1:8: error[DJZ1001]: eq\n"
-                    " 1 | a\xEF\xBF\xBD" "b\xEF\xBF\xBD(\xEF\xBF\xBD = 1\n"
+                    " 1 | a\xEF\xBF\xBD"
+                    "b\xEF\xBF\xBD(\xEF\xBF\xBD = 1\n"
                     "   |        ^\n"
                     "djaz: 1 error\n");
 }
@@ -331,8 +334,8 @@ static void test_text_color(void)
     fixture f;
     fx_init(&f, 0);
     djz_source *src = fx_source(&f, "t.djaz", "a: 1\n\tb = \"\t\"\n");
-    djz_diag *d = djz_report(&f.sink, DJZ_COLON_FOR_EQUALS, src,
-                             find(src, ":"), "colon");
+    djz_diag *d =
+        djz_report(&f.sink, DJZ_COLON_FOR_EQUALS, src, find(src, ":"), "colon");
     djz_diag_help(&f.sink, d, "use =");
     djz_report(&f.sink, DJZ_TAB_IN_STRING, src, find(src, "\"\t\""), "tab");
     char *plain = render(djz_render_text, &f.sink, false);
@@ -543,13 +546,14 @@ static void check_sarif_rules(const cJSON *driver)
         const cJSON *r = cJSON_GetArrayItem(rules, (int)i);
         char id[16];
         snprintf(id, sizeof id, "DJZ%04d", (int)djz_catalogue[i].code);
-        const char *level = jstr(jpath(r, "defaultConfiguration", NULL),
-                                 "level");
+        const char *level =
+            jstr(jpath(r, "defaultConfiguration", NULL), "level");
         wrong += !jstr(r, "id") || strcmp(jstr(r, "id"), id) != 0;
         wrong += !jstr(r, "name") ||
                  strcmp(jstr(r, "name"), djz_catalogue[i].name) != 0;
-        wrong += !level || strcmp(level, djz_severity_name(
-                                             djz_catalogue[i].severity)) != 0;
+        wrong +=
+            !level ||
+            strcmp(level, djz_severity_name(djz_catalogue[i].severity)) != 0;
         wrong += !jstr(jpath(r, "shortDescription", NULL), "text") ||
                  !jstr(jpath(r, "fullDescription", NULL), "text") ||
                  !jstr(jpath(r, "help", NULL), "text");
@@ -586,8 +590,7 @@ static void check_sarif_first(const cJSON *rules, const cJSON *r)
     CHECK_EQ_INT(cJSON_GetArraySize(rel), 1);
     const cJSON *r0 = cJSON_GetArrayItem(rel, 0);
     CHECK_EQ_INT(jnum(r0, "id"), 0);
-    CHECK_EQ_STR(jstr(jpath(r0, "message", NULL), "text"),
-                 "inside this block");
+    CHECK_EQ_STR(jstr(jpath(r0, "message", NULL), "text"), "inside this block");
     check_region(jpath(r0, "physicalLocation", NULL),
                  "my%20dir/j%C3%A9%25.djaz", 1, 5, 1, 6);
 }

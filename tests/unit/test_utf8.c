@@ -161,8 +161,10 @@ static void test_sanitize(void)
     djz_arena_init(&a);
     const char *ok = "caf\xC3\xA9";
     CHECK(djz_utf8_sanitize(&a, ok) == ok);
-    CHECK_EQ_STR(djz_utf8_sanitize(&a, "a\xFF" "b\xE2\x82"),
-                 "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK_EQ_STR(djz_utf8_sanitize(&a, "a\xFF"
+                                       "b\xE2\x82"),
+                 "a\xEF\xBF\xBD"
+                 "b\xEF\xBF\xBD\xEF\xBF\xBD");
     CHECK_EQ_STR(djz_utf8_sanitize(&a, "\xED\xA0\x80"),
                  "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
     djz_arena_free(&a);
