@@ -48,6 +48,7 @@ typedef struct djz_parse_state {
     const char *last_text; /* its text when a name or a number */
     int prev_token;        /* the one before it, 0 at start */
     const char *prev_text;
+    const char *token_text; /* text of the token being returned */
     int pending; /* a token to return before scanning on */
     djz_span pending_span;
     bool eof_reported; /* unclosed brackets at end reported */
