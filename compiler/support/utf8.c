@@ -79,10 +79,28 @@ size_t djz_utf8_encode(uint32_t cp, char out[4])
     return len;
 }
 
+/* Length of the ASCII run at s, eight bytes at a time. */
+static size_t ascii_run(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & UINT64_C(0x8080808080808080))
+            break;
+    }
+    while (i < n && (unsigned char)s[i] < 0x80)
+        i++;
+    return i;
+}
+
 bool djz_utf8_validate(const char *s, size_t n, size_t *bad_offset)
 {
     size_t i = 0;
     while (i < n) {
+        i += ascii_run(s + i, n - i);
+        if (i == n)
+            break;
         uint32_t cp;
         size_t len = djz_utf8_decode(s + i, n - i, &cp);
         if (len == 0) {
