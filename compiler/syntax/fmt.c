@@ -66,9 +66,14 @@ static bool comment_before(const fmt *f, uint32_t offset)
     return f->next && f->next->span.lo < offset;
 }
 
+/* A comment as written, less trailing white space. */
 static void print_comment(fmt *f, const djz_comment *c)
 {
-    fwrite(f->src->text + c->span.lo, 1, c->span.hi - c->span.lo, f->out);
+    uint32_t hi = c->span.hi;
+    while (hi > c->span.lo &&
+           (f->src->text[hi - 1] == ' ' || f->src->text[hi - 1] == '\t'))
+        hi--;
+    fwrite(f->src->text + c->span.lo, 1, hi - c->span.lo, f->out);
 }
 
 /* A comment right after `offset` on the same line goes at the end of the
