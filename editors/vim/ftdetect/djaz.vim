@@ -1,0 +1,2 @@
+" Vim filetype detection for .djaz specs.
+autocmd BufNewFile,BufRead *.djaz setfiletype djaz

@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# The benchmark: tests/bench/bench.sh path/to/djaz
+# (or: cmake --build build --target bench)
+#
+# Times `djaz check` and measures its peak memory on the example spec and
+# on generated specs of 1k, 10k and 100k lines, next to two JSON parsers
+# reading the same documents as JSON (`jq empty` and Python's json.load),
+# and prints the figures as a table.  See tests/bench/README.md.
+#
+# A benchmark, not a test: no figure makes it fail.  It fails (exit 1)
+# when a required tool is missing or a measured command fails, since the
+# figures would then mean nothing; djaz check must also print nothing.
+#
+# Environment: BENCH_NO_HYPERFINE=1 times with the shell loop even when
+# hyperfine is installed.
+set -uo pipefail
+export LC_ALL=C
+
+die() { echo "bench: $*" >&2; exit 1; }
+(($# == 1)) || { echo "usage: bench.sh path/to/djaz" >&2; exit 2; }
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+example=$root/examples/django-on-azure/app.djaz
+
+# ---- tools ---------------------------------------------------------------
+DJAZ=$1
+[[ -f $DJAZ && -x $DJAZ ]] || die "djaz not found or not executable: $DJAZ (build it first)"
+DJAZ=$(cd "$(dirname "$DJAZ")" && pwd)/$(basename "$DJAZ")
+TIME=/usr/bin/time
+PY=/usr/bin/python3
+[[ -x $TIME ]] || die "$TIME not found: install GNU time (Debian package \`time\`)"
+"$TIME" -f %M -o /dev/null true 2>/dev/null ||
+  die "$TIME is not GNU time (no -f/-o): install Debian package \`time\`"
+command -v jq >/dev/null || die "jq not found: install Debian package \`jq\`"
+JQ=$(command -v jq)
+[[ -x $PY ]] || die "$PY not found: install Debian package \`python3\`"
+[[ -r $example ]] || die "example spec not found: $example"
+hyperfine=
+if [[ ${BENCH_NO_HYPERFINE:-} != 1 ]] && command -v hyperfine >/dev/null; then
+  hyperfine=$(command -v hyperfine)
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/djaz-bench.XXXXXX") || die "cannot create a temporary directory"
+trap 'rm -rf "$work"' EXIT
+
+# ---- inputs --------------------------------------------------------------
+# NAME.djaz and its twin NAME.json.  `minimal` is the smallest spec,
+# `djaz 1`: its figures are what starting each program costs.  Timing
+# runs per input: many on small inputs, fewer on large ones.
+names=(minimal example gen-1k gen-10k gen-100k)
+runs=(40 40 40 30 15)
+echo "djaz 1" >"$work/minimal.djaz"
+cp "$example" "$work/example.djaz"
+for n in 1000 10000 100000; do
+  bash "$here/gen_spec.sh" "$n" "$work/gen-$((n / 1000))k.djaz" ||
+    die "gen_spec.sh $n failed"
+done
+for name in "${names[@]}"; do
+  bash "$here/gen_json.sh" "$work/$name.djaz" "$work/$name.json" ||
+    die "gen_json.sh failed on $name.djaz"
+done
+
+# The three commands on one input: tool label, then the command.
+PYCODE='import json,sys; json.load(open(sys.argv[1]))'
+cmd() { # tool name -> sets argv array c
+  case $1 in
+    djaz) c=("$DJAZ" check "$work/$2.djaz") ;;
+    jq) c=("$JQ" empty "$work/$2.json") ;;
+    python) c=("$PY" -c "$PYCODE" "$work/$2.json") ;;
+  esac
+}
+tools=(djaz jq python)
+
+# Every command must succeed once before it is timed; djaz must print
+# nothing (a diagnostic on a generated spec is a bug of the generator or
+# of djaz, and would make the figure meaningless).
+for name in "${names[@]}"; do
+  for t in "${tools[@]}"; do
+    cmd "$t" "$name"
+    if ! "${c[@]}" >"$work/out" 2>&1; then
+      cat "$work/out" >&2
+      die "$t failed on $name: ${c[*]}"
+    fi
+    if [[ $t == djaz && -s $work/out ]]; then
+      head -n 20 "$work/out" >&2
+      die "djaz check reported diagnostics on $name.djaz"
+    fi
+  done
+done
+
+# ---- measuring -----------------------------------------------------------
+# median wall time in ms of a command, with the shell loop; the clock is
+# read without a subshell where bash has $EPOCHREALTIME (microseconds,
+# always six digits after the separator)
+now_us() {
+  if [[ -n ${EPOCHREALTIME:-} ]]; then
+    now=${EPOCHREALTIME//[!0-9]/}
+  else
+    now=$(($(date +%s%N) / 1000))
+  fi
+}
+loop_median() { # n warmup command...
+  local n=$1 warmup=$2 i t0 now
+  shift 2
+  for ((i = 0; i < warmup; i++)); do "$@" >/dev/null 2>&1 || return 1; done
+  : >"$work/times"
+  for ((i = 0; i < n; i++)); do
+    now_us
+    t0=$now
+    "$@" >/dev/null 2>&1 || return 1
+    now_us
+    echo $((now - t0)) >>"$work/times"
+  done
+  sort -n "$work/times" | awk '{ a[NR] = $1 } END {
+    m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+    printf "%.2f\n", m / 1000 }'
+}
+
+# median peak RSS in KiB over three runs
+rss_median() {
+  local i
+  : >"$work/rss"
+  for i in 1 2 3; do
+    "$TIME" -f %M -o "$work/rss1" "$@" >/dev/null 2>&1 || return 1
+    tail -n 1 "$work/rss1" >>"$work/rss"
+  done
+  sort -n "$work/rss" | sed -n 2p
+}
+
+declare -A ms kib
+for k in "${!names[@]}"; do
+  name=${names[$k]}
+  r=${runs[$k]}
+  printf 'bench: measuring %s (%s runs each)...\n' "$name" "$r" >&2
+  if [[ -n $hyperfine ]]; then
+    hargs=()
+    for t in "${tools[@]}"; do
+      cmd "$t" "$name"
+      hargs+=(-n "$t" "$(printf '%q ' "${c[@]}")")
+    done
+    "$hyperfine" -N --style none --warmup 3 --runs "$r" \
+      --export-json "$work/$name.hf.json" "${hargs[@]}" >"$work/out" 2>&1 ||
+      { cat "$work/out" >&2; die "hyperfine failed on $name"; }
+    for t in "${tools[@]}"; do
+      # shellcheck disable=SC2016 # $t is jq's
+      ms[$t,$name]=$("$JQ" -r --arg t "$t" \
+        '.results[] | select(.command == $t) | .median * 1000 | . * 100 | round / 100' \
+        "$work/$name.hf.json") || die "cannot read hyperfine's results"
+    done
+  else
+    for t in "${tools[@]}"; do
+      cmd "$t" "$name"
+      ms[$t,$name]=$(loop_median "$r" 3 "${c[@]}") || die "$t failed on $name: ${c[*]}"
+    done
+  fi
+  for t in "${tools[@]}"; do
+    cmd "$t" "$name"
+    kib[$t,$name]=$(rss_median "${c[@]}") || die "$t failed on $name: ${c[*]}"
+  done
+done
+
+# ---- report --------------------------------------------------------------
+load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+echo
+echo "djaz check vs. JSON parsers on the same documents"
+echo "  djaz:    $("$DJAZ" --version 2>&1 | head -n 1)  ($DJAZ)"
+echo "  jq:      $("$JQ" --version 2>&1 | head -n 1)  (jq empty FILE.json)"
+echo "  python:  $("$PY" --version 2>&1 | head -n 1)  ($PY -c '$PYCODE' FILE.json)"
+if [[ -n $hyperfine ]]; then
+  echo "  timing:  $("$hyperfine" --version), median wall time, 3 warmup runs, no shell"
+else
+  echo "  timing:  shell loop (hyperfine not used), median wall time, 3 warmup runs"
+fi
+echo "  memory:  GNU time %M (peak RSS), median of 3 runs"
+echo "  machine: $(uname -sm), $(nproc 2>/dev/null || echo '?') CPUs, load average $load"
+echo
+{
+  echo "input lines bytes json_bytes djaz_ms djaz_MiB jq_ms jq_MiB jq/djaz py_ms py_MiB py/djaz"
+  for name in "${names[@]}"; do
+    echo "$name $(wc -l <"$work/$name.djaz") $(wc -c <"$work/$name.djaz")" \
+      "$(wc -c <"$work/$name.json")" \
+      "${ms[djaz,$name]} ${kib[djaz,$name]} ${ms[jq,$name]} ${kib[jq,$name]}" \
+      "${ms[python,$name]} ${kib[python,$name]}"
+  done
+} | awk '
+  NR == 1 {
+    h = sprintf("%-9s %7s %8s %8s | %8s %6s | %8s %6s %6s | %8s %6s %6s",
+      "input", "lines", "bytes", "json", "djaz ms", "MiB", "jq ms", "MiB", "x", "py ms", "MiB", "x")
+    rule = h
+    gsub(/./, "-", rule)
+    print h
+    print rule
+    next
+  }
+  {
+    printf "%-9s %7d %8d %8d | %8.2f %6.1f | %8.2f %6.1f %5.1fx | %8.2f %6.1f %5.1fx\n",
+      $1, $2, $3, $4, $5, $6 / 1024, $7, $8 / 1024, ($5 > 0 ? $7 / $5 : 0),
+      $9, $10 / 1024, ($5 > 0 ? $9 / $5 : 0)
+  }'
+echo "  (x: peer time / djaz time; above 1 means djaz is faster)"
+
+# Memory growth between 10k and 100k lines: linear growth shows as a
+# steady cost per line.
+l10=$(wc -l <"$work/gen-10k.djaz")
+l100=$(wc -l <"$work/gen-100k.djaz")
+b10=$(wc -c <"$work/gen-10k.djaz")
+b100=$(wc -c <"$work/gen-100k.djaz")
+echo
+awk -v l10="$l10" -v l100="$l100" -v b10="$b10" -v b100="$b100" \
+  -v d10="${kib[djaz,gen-10k]}" -v d100="${kib[djaz,gen-100k]}" \
+  -v t10="${ms[djaz,gen-10k]}" -v t100="${ms[djaz,gen-100k]}" 'BEGIN {
+  kl = (l100 - l10) / 1000
+  printf "djaz memory growth, 10k -> 100k lines: %+.0f KiB per 1k lines (%.1f bytes of RSS per byte of spec)\n",
+    (d100 - d10) / kl, (d100 - d10) * 1024 / (b100 - b10)
+  printf "djaz time growth,   10k -> 100k lines: %+.2f ms per 1k lines (%.1fx the time for %.1fx the lines)\n",
+    (t100 - t10) / kl, (t10 > 0 ? t100 / t10 : 0), l100 / l10
+}'
+
+# Throughput on the largest input net of start-up (its time minus that of
+# `minimal`), which the small inputs cannot show.
+echo "net of start-up (gen-100k minus minimal):"
+for t in "${tools[@]}"; do
+  f=$([[ $t == djaz ]] && echo "$work/gen-100k.djaz" || echo "$work/gen-100k.json")
+  awk -v t="$t" -v a="${ms[$t,gen-100k]}" -v z="${ms[$t,minimal]}" -v b="$(wc -c <"$f")" \
+    -v l="$l100" -v ma="${kib[$t,gen-100k]}" -v mz="${kib[$t,minimal]}" 'BEGIN {
+    n = a - z
+    if (n <= 0) { printf "  %-7s %8.2f ms (too small to tell)\n", t, n; exit }
+    printf "  %-7s %8.2f ms  %6.1f MB/s  %5.2f M lines/s  %+6.1f MiB\n",
+      t, n, b / n / 1000, l / n / 1000, (ma - mz) / 1024
+  }'
+done
