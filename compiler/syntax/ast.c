@@ -3,9 +3,34 @@
 
 #include <string.h>
 
+#define MEMBER_SIZE(m) (offsetof(djz_node, u) + sizeof(((djz_node *)0)->u.m))
+
+/* Bytes a node of each kind needs: its header and its own union member,
+ * so that a number does not carry the layout of a block. */
+static size_t node_size(djz_node_kind kind)
+{
+    switch (kind) {
+    case DJZ_NODE_STRING:
+        return MEMBER_SIZE(string);
+    case DJZ_NODE_NUMBER:
+        return MEMBER_SIZE(number);
+    case DJZ_NODE_BOOL:
+        return MEMBER_SIZE(boolean);
+    case DJZ_NODE_REF:
+        return MEMBER_SIZE(ref);
+    case DJZ_NODE_LIST:
+    case DJZ_NODE_MAP:
+        return MEMBER_SIZE(list);
+    case DJZ_NODE_ENTRY:
+        return MEMBER_SIZE(entry);
+    default:
+        return sizeof(djz_node);
+    }
+}
+
 djz_node *djz_ast_node(djz_arena *a, djz_node_kind kind, djz_span span)
 {
-    djz_node *n = DJZ_NEW(a, djz_node);
+    djz_node *n = djz_arena_alloc(a, node_size(kind));
     n->kind = kind;
     n->span = span;
     return n;

@@ -90,6 +90,8 @@ typedef struct djz_head {
     djz_nodes labels;
 } djz_head;
 
+/* A node is allocated with room for its own kind's member of `u` only:
+ * read and write the member of the node's kind, never another. */
 struct djz_node {
     djz_node_kind kind;
     djz_span span;
