@@ -124,6 +124,42 @@ int djz_cli_diag_option(djz_cli *c, int argc, char **argv, int *i)
     return 0;
 }
 
+static bool take_flag(const djz_flag *flags, size_t nflags, const char *arg)
+{
+    for (size_t k = 0; k < nflags; k++) {
+        if (strcmp(flags[k].name, arg) == 0) {
+            *flags[k].value = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+int djz_cli_args(djz_cli *c, int argc, char **argv, const djz_flag *flags,
+                 size_t nflags)
+{
+    c->files = djz_arena_alloc(&c->arena, sizeof *c->files * (size_t)argc);
+    c->nfiles = 0;
+    bool options = true;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!options || arg[0] != '-' || arg[1] == '\0') {
+            c->files[c->nfiles++] = arg;
+            continue;
+        }
+        if (strcmp(arg, "--") == 0) {
+            options = false;
+            continue;
+        }
+        int r = djz_cli_diag_option(c, argc, argv, &i);
+        if (r < 0)
+            return DJZ_EXIT_USAGE;
+        if (r == 0 && !take_flag(flags, nflags, arg))
+            return djz_cli_usage(c->command, "unknown option '%s'", arg);
+    }
+    return DJZ_EXIT_OK;
+}
+
 djz_source *djz_cli_read(djz_cli *c, const char *path)
 {
     djz_source *src = djz_source_read(&c->arena, path);

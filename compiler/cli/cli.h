@@ -35,6 +35,8 @@ typedef struct djz_cli {
     djz_color_mode color;
     size_t max_errors;
     bool io_error;
+    const char **files; /* from djz_cli_args, in the arena */
+    int nfiles;
     djz_arena arena;
     djz_diag_sink sink;
 } djz_cli;
@@ -44,6 +46,18 @@ void djz_cli_free(djz_cli *c);
 /* Takes argv[*i] (and its value) when it is a diagnostic option:
  * 1 taken, 0 not one, -1 bad value (already reported). */
 int djz_cli_diag_option(djz_cli *c, int argc, char **argv, int *i);
+/* A command's own on/off flag, like --check. */
+typedef struct djz_flag {
+    const char *name;
+    bool *value;
+} djz_flag;
+
+/* Parses argv[1..]: the diagnostic options, the command's flags, `--`,
+ * and everything else as files (- is standard input).  Returns
+ * DJZ_EXIT_OK, or DJZ_EXIT_USAGE after saying what is wrong. */
+int djz_cli_args(djz_cli *c, int argc, char **argv, const djz_flag *flags,
+                 size_t nflags);
+
 /* Reads a file, or reports DJZ2001 and returns NULL. */
 djz_source *djz_cli_read(djz_cli *c, const char *path);
 /* Renders the sink (text on stderr, JSON and SARIF on stdout) and returns
@@ -70,6 +84,9 @@ extern const djz_command djz_cmd_check, djz_cmd_fmt, djz_cmd_parse,
     "                         object per line) or sarif (SARIF 2.1.0)\n"       \
     "      --max-errors N     stop after N errors (default 20, 0: no limit)\n" \
     "      --color WHEN       auto (default), always or never; auto colours\n" \
-    "                         a terminal unless NO_COLOR is set\n"
+    "                         a terminal unless NO_COLOR is set or\n"          \
+    "                         TERM=dumb\n"                                     \
+    "      --                 the arguments after it are files, even if\n"     \
+    "                         they start with -\n"
 
 #endif

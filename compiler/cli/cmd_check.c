@@ -1,36 +1,21 @@
 /* cmd_check.c - `djaz check SPEC...`: report every problem, write nothing. */
 #include "cli.h"
 
-#include <string.h>
-
 static int run_check(int argc, char **argv)
 {
     djz_cli c;
     djz_cli_init(&c, "check");
-    int nfiles = 0, status = DJZ_EXIT_OK;
-    for (int i = 1; i < argc && status == DJZ_EXIT_OK; i++) {
-        int r = djz_cli_diag_option(&c, argc, argv, &i);
-        if (r < 0)
-            status = DJZ_EXIT_USAGE;
-        else if (r == 0 && argv[i][0] == '-' && argv[i][1] != '\0')
-            status = djz_cli_usage("check", "unknown option '%s'", argv[i]);
-        else if (r == 0)
-            nfiles++;
-    }
-    if (status == DJZ_EXIT_OK && nfiles == 0)
+    int status = djz_cli_args(&c, argc, argv, NULL, 0);
+    if (status == DJZ_EXIT_OK && c.nfiles == 0)
         status = djz_cli_usage("check", "no spec given");
-    if (status != DJZ_EXIT_OK) {
-        djz_cli_free(&c);
-        return status;
+    if (status == DJZ_EXIT_OK) {
+        for (int i = 0; i < c.nfiles; i++) {
+            djz_source *src = djz_cli_read(&c, c.files[i]);
+            if (src)
+                djz_parse(&c.arena, &c.sink, src);
+        }
+        status = djz_cli_finish(&c);
     }
-    for (int i = 1; i < argc; i++) {
-        if (djz_cli_diag_option(&c, argc, argv, &i) != 0)
-            continue;
-        djz_source *src = djz_cli_read(&c, argv[i]);
-        if (src)
-            djz_parse(&c.arena, &c.sink, src);
-    }
-    status = djz_cli_finish(&c);
     djz_cli_free(&c);
     return status;
 }

@@ -83,32 +83,14 @@ static int run_fmt(int argc, char **argv)
     djz_cli c;
     djz_cli_init(&c, "fmt");
     fmt_opts o = {0};
-    int nfiles = 0, status = DJZ_EXIT_OK;
-    for (int i = 1; i < argc && status == DJZ_EXIT_OK; i++) {
-        int r = djz_cli_diag_option(&c, argc, argv, &i);
-        if (r < 0)
-            status = DJZ_EXIT_USAGE;
-        else if (r > 0)
-            continue;
-        else if (strcmp(argv[i], "--check") == 0)
-            o.check = true;
-        else if (strcmp(argv[i], "--diff") == 0)
-            o.diff = true;
-        else if (argv[i][0] == '-' && argv[i][1] != '\0')
-            status = djz_cli_usage("fmt", "unknown option '%s'", argv[i]);
-        else
-            nfiles++;
-    }
-    if (status == DJZ_EXIT_OK && nfiles == 0)
+    const djz_flag flags[] = {{"--check", &o.check}, {"--diff", &o.diff}};
+    int status = djz_cli_args(&c, argc, argv, flags, 2);
+    if (status == DJZ_EXIT_OK && c.nfiles == 0)
         status = djz_cli_usage("fmt", "no spec given (use - for standard "
                                       "input)");
-    for (int i = 1; i < argc && status == DJZ_EXIT_OK; i++) {
-        if (djz_cli_diag_option(&c, argc, argv, &i) != 0 ||
-            (argv[i][0] == '-' && argv[i][1] != '\0'))
-            continue;
-        format_one(&c, &o, argv[i]);
-    }
     if (status == DJZ_EXIT_OK) {
+        for (int i = 0; i < c.nfiles; i++)
+            format_one(&c, &o, c.files[i]);
         status = djz_cli_finish(&c);
         if (status == DJZ_EXIT_OK && o.check && o.changed)
             status = DJZ_EXIT_CHANGED;

@@ -1,37 +1,18 @@
 /* cmd_parse.c - `djaz parse --dump-ast SPEC`: the syntax tree, for tests. */
 #include "cli.h"
 
-#include <string.h>
-
 static int run_parse(int argc, char **argv)
 {
     djz_cli c;
     djz_cli_init(&c, "parse");
     bool dump = false, spans = false;
-    const char *path = NULL;
-    int status = DJZ_EXIT_OK;
-    for (int i = 1; i < argc && status == DJZ_EXIT_OK; i++) {
-        int r = djz_cli_diag_option(&c, argc, argv, &i);
-        if (r < 0)
-            status = DJZ_EXIT_USAGE;
-        else if (r > 0)
-            continue;
-        else if (strcmp(argv[i], "--dump-ast") == 0)
-            dump = true;
-        else if (strcmp(argv[i], "--spans") == 0)
-            spans = true;
-        else if (argv[i][0] == '-' && argv[i][1] != '\0')
-            status = djz_cli_usage("parse", "unknown option '%s'", argv[i]);
-        else if (path)
-            status = djz_cli_usage("parse", "one spec at a time");
-        else
-            path = argv[i];
-    }
-    if (status == DJZ_EXIT_OK && (!path || !dump))
+    const djz_flag flags[] = {{"--dump-ast", &dump}, {"--spans", &spans}};
+    int status = djz_cli_args(&c, argc, argv, flags, 2);
+    if (status == DJZ_EXIT_OK && (c.nfiles != 1 || !dump))
         status = djz_cli_usage("parse", "usage: djaz parse --dump-ast "
                                         "[--spans] SPEC");
     if (status == DJZ_EXIT_OK) {
-        djz_source *src = djz_cli_read(&c, path);
+        djz_source *src = djz_cli_read(&c, c.files[0]);
         djz_parsed p =
             src ? djz_parse(&c.arena, &c.sink, src) : (djz_parsed){0};
         if (p.file)

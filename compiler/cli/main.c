@@ -35,7 +35,7 @@ static void usage(FILE *out)
           "\n"
           "Options:\n"
           "  -h, --help     show this help\n"
-          "      --version  print the version\n"
+          "      --version  print the version (also: djaz version)\n"
           "\n"
           "Exit status: 0 success, 1 errors in a spec, 2 bad usage or an I/O\n"
           "error, 3 `fmt --check` found a file that would change.\n"

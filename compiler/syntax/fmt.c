@@ -9,6 +9,8 @@
  * what makes the output a fixed point. */
 #include "fmt.h"
 
+#include "../support/utf8.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,24 +110,44 @@ static void leading_comments(fmt *f, uint32_t offset, uint32_t *prev,
 
 /* ---- values -------------------------------------------------------- */
 
+/* Characters that are invisible, or that reorder text on screen (the
+ * bidirectional controls of "Trojan Source"), are written as \u{...} so a
+ * reader sees them. */
+static bool invisible(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0xa0) || cp == 0xad ||
+           (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) ||
+           (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+static void print_char(FILE *out, const char *s, size_t n, uint32_t cp,
+                       bool before_brace)
+{
+    static const char plain[] = "\"\\\n\r\t";
+    static const char escaped[] = "\"\\nrt";
+    const char *e = cp < 0x80 && cp ? strchr(plain, (int)cp) : NULL;
+    if (e)
+        fprintf(out, "\\%c", escaped[e - plain]);
+    else if (cp == '$' && before_brace)
+        fputs("\\$", out);
+    else if (invisible(cp))
+        fprintf(out, "\\u{%x}", cp);
+    else
+        fwrite(s, 1, n, out);
+}
+
 static void print_text(FILE *out, const djz_strpart *p)
 {
-    for (size_t i = 0; i < p->len; i++) {
-        unsigned char c = (unsigned char)p->text[i];
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", out);
-        else if (c == '\r')
-            fputs("\\r", out);
-        else if (c == '\t')
-            fputs("\\t", out);
-        else if (c == '$' && i + 1 < p->len && p->text[i + 1] == '{')
-            fputs("\\$", out);
-        else if (c < 0x20 || c == 0x7f)
-            fprintf(out, "\\u{%x}", c);
-        else
-            fputc(c, out);
+    for (size_t i = 0; i < p->len;) {
+        uint32_t cp;
+        size_t n = djz_utf8_decode(p->text + i, p->len - i, &cp);
+        if (n == 0) { /* cannot happen: sources are valid UTF-8 */
+            cp = 0xfffd;
+            n = 1;
+        }
+        bool before_brace = i + 1 < p->len && p->text[i + 1] == '{';
+        print_char(out, p->text + i, n, cp, before_brace);
+        i += n;
     }
 }
 

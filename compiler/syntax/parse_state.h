@@ -49,7 +49,7 @@ typedef struct djz_parse_state {
     int prev_token;        /* the one before it, 0 at start */
     const char *prev_text;
     const char *token_text; /* text of the token being returned */
-    int pending; /* a token to return before scanning on */
+    int pending;            /* a token to return before scanning on */
     djz_span pending_span;
     bool eof_reported; /* unclosed brackets at end reported */
     bool aborted;      /* a fatal scan error: say nothing more */

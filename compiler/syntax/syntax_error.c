@@ -146,6 +146,10 @@ static const char *general_help(djz_parse_state *st, djz_syntax_expect want,
                                 "%s is a keyword; quote it to "
                                 "use it as text",
                                 got);
+    if (st->prev_token == T_DJAZ && (got_bit & (X_EOL | X_EOF)))
+        return "write the language version: `djaz 1`";
+    if (st->prev_token == T_IMPORT && (got_bit & (X_EOL | X_EOF)))
+        return "write the module to import: `import \"std/azure/hardened\"`";
     if (st->prev_token == T_IMPORT || st->prev_token == T_DJAZ)
         return djz_arena_printf(st->arena,
                                 "`%s` is a keyword and cannot "
