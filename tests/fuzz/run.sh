@@ -19,7 +19,15 @@ find "$root/examples" "$root/tests" -name '*.djaz' -not -path '*/node_modules/*'
 
 opts=(-dict="$here/djaz.dict" -max_len=4096 -timeout=10 -rss_limit_mb=2048)
 if [[ $mode == smoke ]]; then
-  "$bin" "${opts[@]}" -seed=1 -runs=20000 "$seeds"
+  # libFuzzer's progress log is long; show it only when something broke
+  log=$(mktemp)
+  if ! "$bin" "${opts[@]}" -seed=1 -runs=20000 "$seeds" 2>"$log"; then
+    tail -60 "$log"
+    rm -f "$log"
+    exit 1
+  fi
+  grep -E '^Done [0-9]+ runs' "$log" | sed 's/^/fuzz smoke: /'
+  rm -f "$log"
 else
   mkdir -p "$here/findings"
   cp -n "$seeds"/* "$here/findings"/ 2>/dev/null || true
