@@ -90,6 +90,18 @@ static void trailing_comment(fmt *f, uint32_t offset)
     }
 }
 
+/* Like trailing_comment, but hands the comment back instead of printing
+ * it, so that a run of lines can align their comments. */
+static const djz_comment *take_trailing(fmt *f, uint32_t offset)
+{
+    const djz_comment *c = f->next;
+    if (c && c->span.lo >= offset && same_line(f, offset, c->span.lo)) {
+        f->next = c->next;
+        return c;
+    }
+    return NULL;
+}
+
 /* Comments before `offset`, one per line; *prev is the end of what was
  * printed last in this body, *first whether nothing was. */
 static void leading_comments(fmt *f, uint32_t offset, uint32_t *prev,
@@ -390,9 +402,10 @@ static void print_block(fmt *f, const djz_node *s)
     free(h);
 }
 
+/* The statement itself: no indentation before it, no comment or line
+ * break after it. */
 static void print_stmt(fmt *f, const djz_node *s, size_t pad)
 {
-    indent(f);
     switch (s->kind) {
     case DJZ_NODE_HEADER:
         fprintf(f->out, "djaz %s", s->u.header.version->u.number.text);
@@ -413,8 +426,6 @@ static void print_stmt(fmt *f, const djz_node *s, size_t pad)
         free(h);
     }
     }
-    trailing_comment(f, s->span.hi);
-    fputc('\n', f->out);
 }
 
 /* Pads for each statement: attributes in a run (no blank line or other
@@ -447,22 +458,82 @@ static size_t *attr_pads(const fmt *f, const djz_nodes *body)
     return pads;
 }
 
+/* Lines of single-line statements waiting to be printed with their
+ * trailing comments aligned, as gofmt does. */
+typedef struct line_run {
+    char **text;
+    const djz_comment **comment;
+    size_t n;
+} line_run;
+
+static void flush_run(fmt *f, line_run *run)
+{
+    size_t col = 0;
+    for (size_t i = 0; i < run->n; i++) {
+        size_t w = width_of(run->text[i]);
+        if (run->comment[i] && w > col)
+            col = w;
+    }
+    for (size_t i = 0; i < run->n; i++) {
+        indent(f);
+        fputs(run->text[i], f->out);
+        if (run->comment[i]) {
+            fprintf(f->out, "%*s", (int)(col - width_of(run->text[i]) + 2),
+                    "");
+            print_comment(f, run->comment[i]);
+        }
+        fputc('\n', f->out);
+        free(run->text[i]);
+    }
+    run->n = 0;
+}
+
+/* The statement as text, printed through a memory stream. */
+static char *stmt_text(fmt *f, const djz_node *s, size_t pad)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *real = f->out;
+    f->out = open_memstream(&buf, &len);
+    if (!f->out)
+        djz_out_of_memory();
+    print_stmt(f, s, pad);
+    fclose(f->out);
+    f->out = real;
+    return buf;
+}
+
 static void print_body(fmt *f, const djz_nodes *body, uint32_t start,
                        uint32_t end)
 {
     size_t *pads = attr_pads(f, body);
+    size_t cap = body->len ? body->len : 1;
+    line_run run = {djz_xmalloc(sizeof(char *) * cap),
+                    djz_xmalloc(sizeof(djz_comment *) * cap), 0};
     uint32_t prev = start;
     bool first = true;
     size_t i = 0;
     for (const djz_node *s = body->head; s; s = s->next, i++) {
+        /* a blank line or a comment line ends the run */
+        if ((!first && has_blank_line(f, prev, s->span.lo)) ||
+            comment_before(f, s->span.lo))
+            flush_run(f, &run);
         leading_comments(f, s->span.lo, &prev, &first);
         if (!first && has_blank_line(f, prev, s->span.lo))
             fputc('\n', f->out);
-        print_stmt(f, s, pads[i]);
+        run.text[run.n] = stmt_text(f, s, pads[i]);
+        run.comment[run.n] = take_trailing(f, s->span.hi);
+        bool multiline = strchr(run.text[run.n], '\n') != NULL;
+        run.n++;
+        if (multiline)
+            flush_run(f, &run); /* a block or a long list ends the run */
         prev = s->span.hi;
         first = false;
     }
+    flush_run(f, &run);
     leading_comments(f, end, &prev, &first);
+    free(run.text);
+    free(run.comment);
     free(pads);
 }
 
