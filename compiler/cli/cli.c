@@ -83,6 +83,12 @@ static int set_color(djz_cli *c, const char *v)
     return 1;
 }
 
+static int set_stdlib(djz_cli *c, const char *v)
+{
+    c->stdlib_dir = v;
+    return 1;
+}
+
 static int set_max_errors(djz_cli *c, const char *v)
 {
     char *end;
@@ -104,6 +110,7 @@ int djz_cli_diag_option(djz_cli *c, int argc, char **argv, int *i)
         {"--format", "text, json or sarif", set_format},
         {"--color", "auto, always or never", set_color},
         {"--max-errors", "a number", set_max_errors},
+        {"--stdlib", "a directory", set_stdlib},
     };
     for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++) {
         bool missing;

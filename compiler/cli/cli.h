@@ -35,7 +35,8 @@ typedef struct djz_cli {
     djz_color_mode color;
     size_t max_errors;
     bool io_error;
-    const char **files; /* from djz_cli_args, in the arena */
+    const char *stdlib_dir; /* --stdlib DIR, or NULL */
+    const char **files;     /* from djz_cli_args, in the arena */
     int nfiles;
     djz_arena arena;
     djz_diag_sink sink;
@@ -88,5 +89,9 @@ extern const djz_command djz_cmd_check, djz_cmd_fmt, djz_cmd_parse,
     "                         TERM=dumb\n"                                     \
     "      --                 the arguments after it are files, even if\n"     \
     "                         they start with -\n"
+
+#define DJZ_COMPILE_OPTIONS_HELP                                               \
+    "      --stdlib DIR       read the stdlib from DIR instead of the copy\n"  \
+    "                         built into djaz\n"
 
 #endif

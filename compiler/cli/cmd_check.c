@@ -1,5 +1,6 @@
 /* cmd_check.c - `djaz check SPEC...`: report every problem, write nothing. */
 #include "cli.h"
+#include "sema/modules.h"
 
 static int run_check(int argc, char **argv)
 {
@@ -11,8 +12,12 @@ static int run_check(int argc, char **argv)
     if (status == DJZ_EXIT_OK) {
         for (int i = 0; i < c.nfiles; i++) {
             djz_source *src = djz_cli_read(&c, c.files[i]);
-            if (src)
-                djz_parse(&c.arena, &c.sink, src);
+            if (!src)
+                continue;
+            djz_program prog;
+            djz_program_init(&prog, &c.arena, &c.sink);
+            prog.stdlib_dir = c.stdlib_dir;
+            djz_program_load(&prog, src);
         }
         status = djz_cli_finish(&c);
     }
@@ -28,7 +33,7 @@ const djz_command djz_cmd_check = {
     "Reads each SPEC (- for standard input) and reports every problem found.\n"
     "Silent when the specs are clean.\n"
     "\n"
-    "Options:\n" DJZ_DIAG_OPTIONS_HELP "\n"
+    "Options:\n" DJZ_DIAG_OPTIONS_HELP DJZ_COMPILE_OPTIONS_HELP "\n"
     "Exit status: 0 clean (warnings allowed), 1 errors in a spec,\n"
     "2 bad usage or a file that cannot be read.\n",
     run_check,

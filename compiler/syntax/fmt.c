@@ -478,8 +478,7 @@ static void flush_run(fmt *f, line_run *run)
         indent(f);
         fputs(run->text[i], f->out);
         if (run->comment[i]) {
-            fprintf(f->out, "%*s", (int)(col - width_of(run->text[i]) + 2),
-                    "");
+            fprintf(f->out, "%*s", (int)(col - width_of(run->text[i]) + 2), "");
             print_comment(f, run->comment[i]);
         }
         fputc('\n', f->out);
