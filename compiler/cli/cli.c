@@ -131,15 +131,29 @@ int djz_cli_diag_option(djz_cli *c, int argc, char **argv, int *i)
     return 0;
 }
 
-static bool take_flag(const djz_flag *flags, size_t nflags, const char *arg)
+/* 1 taken, 0 not a flag of the command, -1 a value is missing. */
+static int take_flag(djz_cli *c, const djz_flag *flags, size_t nflags, int argc,
+                     char **argv, int *i)
 {
     for (size_t k = 0; k < nflags; k++) {
-        if (strcmp(flags[k].name, arg) == 0) {
+        bool missing;
+        if (!flags[k].text) {
+            if (strcmp(flags[k].name, argv[*i]) != 0)
+                continue;
             *flags[k].value = true;
-            return true;
+            return 1;
+        }
+        const char *v = option_value(flags[k].name, argc, argv, i, &missing);
+        if (missing) {
+            djz_cli_usage(c->command, "%s needs a value", flags[k].name);
+            return -1;
+        }
+        if (v) {
+            *flags[k].text = v;
+            return 1;
         }
     }
-    return false;
+    return 0;
 }
 
 int djz_cli_args(djz_cli *c, int argc, char **argv, const djz_flag *flags,
@@ -159,9 +173,11 @@ int djz_cli_args(djz_cli *c, int argc, char **argv, const djz_flag *flags,
             continue;
         }
         int r = djz_cli_diag_option(c, argc, argv, &i);
+        if (r == 0)
+            r = take_flag(c, flags, nflags, argc, argv, &i);
         if (r < 0)
             return DJZ_EXIT_USAGE;
-        if (r == 0 && !take_flag(flags, nflags, arg))
+        if (r == 0)
             return djz_cli_usage(c->command, "unknown option '%s'", arg);
     }
     return DJZ_EXIT_OK;

@@ -47,10 +47,12 @@ void djz_cli_free(djz_cli *c);
 /* Takes argv[*i] (and its value) when it is a diagnostic option:
  * 1 taken, 0 not one, -1 bad value (already reported). */
 int djz_cli_diag_option(djz_cli *c, int argc, char **argv, int *i);
-/* A command's own on/off flag, like --check. */
+/* A command's own option: an on/off flag (--check) sets *value; an
+ * option with a value (--env NAME) sets *text. */
 typedef struct djz_flag {
     const char *name;
     bool *value;
+    const char **text;
 } djz_flag;
 
 /* Parses argv[1..]: the diagnostic options, the command's flags, `--`,
@@ -77,7 +79,7 @@ typedef struct djz_command {
     int (*run)(int argc, char **argv);
 } djz_command;
 
-extern const djz_command djz_cmd_check, djz_cmd_fmt, djz_cmd_parse,
+extern const djz_command djz_cmd_check, djz_cmd_fmt, djz_cmd_ir, djz_cmd_parse,
     djz_cmd_explain;
 
 #define DJZ_DIAG_OPTIONS_HELP                                                  \

@@ -1,6 +1,6 @@
 /* cmd_check.c - `djaz check SPEC...`: report every problem, write nothing. */
 #include "cli.h"
-#include "sema/modules.h"
+#include "sema/compile.h"
 
 static int run_check(int argc, char **argv)
 {
@@ -14,10 +14,9 @@ static int run_check(int argc, char **argv)
             djz_source *src = djz_cli_read(&c, c.files[i]);
             if (!src)
                 continue;
-            djz_program prog;
-            djz_program_init(&prog, &c.arena, &c.sink);
-            prog.stdlib_dir = c.stdlib_dir;
-            djz_program_load(&prog, src);
+            djz_compile_opts o = {.stdlib_dir = c.stdlib_dir};
+            djz_compilation comp;
+            djz_compile(&c.arena, &c.sink, src, &o, &comp);
         }
         status = djz_cli_finish(&c);
     }
@@ -30,8 +29,10 @@ const djz_command djz_cmd_check = {
     "report every problem in specs; write nothing",
     "Usage: djaz check [OPTIONS] SPEC...\n"
     "\n"
-    "Reads each SPEC (- for standard input) and reports every problem found.\n"
-    "Silent when the specs are clean.\n"
+    "Reads each SPEC (- for standard input) with the modules it imports,\n"
+    "checks it against the schema and the stdlib's knowledge, resolves\n"
+    "every environment, and reports every problem found.  Silent when the\n"
+    "specs are clean.\n"
     "\n"
     "Options:\n" DJZ_DIAG_OPTIONS_HELP DJZ_COMPILE_OPTIONS_HELP "\n"
     "Exit status: 0 clean (warnings allowed), 1 errors in a spec,\n"

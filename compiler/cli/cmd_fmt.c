@@ -83,7 +83,8 @@ static int run_fmt(int argc, char **argv)
     djz_cli c;
     djz_cli_init(&c, "fmt");
     fmt_opts o = {0};
-    const djz_flag flags[] = {{"--check", &o.check}, {"--diff", &o.diff}};
+    const djz_flag flags[] = {{"--check", &o.check, NULL},
+                              {"--diff", &o.diff, NULL}};
     int status = djz_cli_args(&c, argc, argv, flags, 2);
     if (status == DJZ_EXIT_OK && c.nfiles == 0)
         status = djz_cli_usage("fmt", "no spec given (use - for standard "

@@ -6,7 +6,8 @@ static int run_parse(int argc, char **argv)
     djz_cli c;
     djz_cli_init(&c, "parse");
     bool dump = false, spans = false;
-    const djz_flag flags[] = {{"--dump-ast", &dump}, {"--spans", &spans}};
+    const djz_flag flags[] = {{"--dump-ast", &dump, NULL},
+                              {"--spans", &spans, NULL}};
     int status = djz_cli_args(&c, argc, argv, flags, 2);
     if (status == DJZ_EXIT_OK && (c.nfiles != 1 || !dump))
         status = djz_cli_usage("parse", "usage: djaz parse --dump-ast "

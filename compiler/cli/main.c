@@ -5,10 +5,7 @@
 #include "cli.h"
 
 static const djz_command *const commands[] = {
-    &djz_cmd_check,
-    &djz_cmd_fmt,
-    &djz_cmd_parse,
-    &djz_cmd_explain,
+    &djz_cmd_check, &djz_cmd_fmt, &djz_cmd_ir, &djz_cmd_parse, &djz_cmd_explain,
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

@@ -83,9 +83,8 @@ static const char *dir_of(djz_arena *a, const char *name)
  * Go's path.Clean does: what diagnostics call the module. */
 static const char *join_clean(djz_arena *a, const char *dir, const char *path)
 {
-    const char *joined = strcmp(dir, ".") == 0
-                             ? path
-                             : djz_arena_printf(a, "%s/%s", dir, path);
+    const char *joined =
+        strcmp(dir, ".") == 0 ? path : djz_arena_printf(a, "%s/%s", dir, path);
     size_t n = strlen(joined);
     char *out = djz_arena_alloc(a, n + 1);
     size_t len = 0;
@@ -121,8 +120,8 @@ static const char *join_clean(djz_arena *a, const char *dir, const char *path)
 static djz_source *read_stdlib(djz_program *p, const char *file)
 {
     if (p->stdlib_dir) {
-        const char *path = djz_arena_printf(p->arena, "%s/%s", p->stdlib_dir,
-                                            file);
+        const char *path =
+            djz_arena_printf(p->arena, "%s/%s", p->stdlib_dir, file);
         djz_source *src = djz_source_read(p->arena, path);
         if (src)
             src->name = djz_arena_printf(p->arena, "<stdlib>/%s", file);
@@ -139,8 +138,8 @@ static djz_source *read_stdlib(djz_program *p, const char *file)
 /* Stdlib module names, for "did you mean". */
 static const char **stdlib_names(djz_program *p, size_t *n)
 {
-    const char **names = djz_arena_alloc(p->arena, sizeof *names *
-                                                       (djz_stdlib_count + 1));
+    const char **names =
+        djz_arena_alloc(p->arena, sizeof *names * (djz_stdlib_count + 1));
     for (size_t i = 0; i < djz_stdlib_count; i++) {
         const char *path = djz_stdlib_files[i].path;
         names[i] = djz_arena_strndup(p->arena, path, strlen(path) - 5);
@@ -155,20 +154,25 @@ static void unknown_module(djz_program *p, const djz_module *from,
     const djz_node *str = stmt->u.import.path;
     djz_diag *d = djz_report(p->sink, DJZ_UNKNOWN_MODULE, from->parsed.src,
                              str->span, "no module `%s`", path);
-    if (is_std(path)) {
+    if (is_std(path) && p->stdlib_dir) {
+        djz_diag_help(p->sink, d, "looked for `%s/%s.djaz` (--stdlib)",
+                      p->stdlib_dir, path);
+    } else if (is_std(path)) {
         size_t n;
         const char **names = stdlib_names(p, &n);
         const char *best = djz_suggest(path, names, n);
         if (best)
             djz_diag_help(p->sink, d, "did you mean `%s`?", best);
         else
-            djz_diag_help(p->sink, d, "`djaz explain DJZ2003` says where "
-                                      "modules are looked for");
+            djz_diag_help(p->sink, d,
+                          "`djaz explain DJZ2003` says where "
+                          "modules are looked for");
     } else {
-        djz_diag_help(p->sink, d, "looked for `%s`, relative to the "
+        djz_diag_help(p->sink, d,
+                      "looked for `%s`, relative to the "
                       "importing file",
-                      join_clean(p->arena, dir_of(p->arena,
-                                                  from->parsed.src->name),
+                      join_clean(p->arena,
+                                 dir_of(p->arena, from->parsed.src->name),
                                  with_suffix(p->arena, path)));
     }
 }
@@ -205,8 +209,8 @@ static const char *module_name(const djz_module *m)
 
 /* `loading` imports, through the chain of parents, `from`, which now
  * imports `loading` again. */
-static void report_cycle(djz_program *p, djz_module *from,
-                         const djz_node *stmt, djz_module *loading)
+static void report_cycle(djz_program *p, djz_module *from, const djz_node *stmt,
+                         djz_module *loading)
 {
     const char *chain = module_name(loading);
     size_t n = 0;
@@ -217,25 +221,25 @@ static void report_cycle(djz_program *p, djz_module *from,
     for (djz_module *m = from; m != loading; m = m->parent)
         path[--k] = m;
     for (size_t i = 0; i < n; i++)
-        chain = djz_arena_printf(p->arena, "%s -> %s", chain,
-                                 module_name(path[i]));
-    chain = djz_arena_printf(p->arena, "%s -> %s", chain,
-                             module_name(loading));
-    djz_diag *d = djz_report(p->sink, DJZ_IMPORT_CYCLE, from->parsed.src,
-                             stmt->u.import.path->span, "import cycle: %s",
-                             chain);
+        chain =
+            djz_arena_printf(p->arena, "%s -> %s", chain, module_name(path[i]));
+    chain = djz_arena_printf(p->arena, "%s -> %s", chain, module_name(loading));
+    djz_diag *d =
+        djz_report(p->sink, DJZ_IMPORT_CYCLE, from->parsed.src,
+                   stmt->u.import.path->span, "import cycle: %s", chain);
     for (size_t i = 0; i < n; i++)
         djz_diag_note(p->sink, d, path[i]->parent->parsed.src,
                       path[i]->import_stmt->u.import.path->span,
                       "`%s` is imported here", module_name(path[i]));
-    djz_diag_help(p->sink, d, "move what the modules share into one that "
-                              "imports neither");
+    djz_diag_help(p->sink, d,
+                  "move what the modules share into one that "
+                  "imports neither");
 }
 
 /* Whether key is loaded or being loaded; reports a cycle when it is being
  * loaded by an ancestor of from. */
-static bool already_seen(djz_program *p, djz_module *from,
-                         const djz_node *stmt, const char *key)
+static bool already_seen(djz_program *p, djz_module *from, const djz_node *stmt,
+                         const char *key)
 {
     if (find_module(p, key))
         return true;
@@ -264,12 +268,11 @@ static void import_std(djz_program *p, djz_module *from, const djz_node *stmt,
     finish_module(p, new_module(p, key, true, from, stmt), src);
 }
 
-static void import_file(djz_program *p, djz_module *from,
-                        const djz_node *stmt, const char *path)
+static void import_file(djz_program *p, djz_module *from, const djz_node *stmt,
+                        const char *path)
 {
     if (from->is_stdlib) {
-        djz_diag *d = djz_report(p->sink, DJZ_BAD_IMPORT_PATH,
-                                 from->parsed.src,
+        djz_diag *d = djz_report(p->sink, DJZ_BAD_IMPORT_PATH, from->parsed.src,
                                  stmt->u.import.path->span,
                                  "a stdlib module imports `%s`", path);
         djz_diag_help(p->sink, d, "stdlib modules import only `std/...`");
@@ -302,12 +305,13 @@ static void import_one(djz_program *p, djz_module *from, const djz_node *stmt)
     const djz_node *str = stmt->u.import.path;
     const char *path = djz_string_literal(str);
     if (!path || !portable(path)) {
-        djz_diag *d = djz_report(p->sink, DJZ_BAD_IMPORT_PATH,
-                                 from->parsed.src, str->span,
+        djz_diag *d = djz_report(p->sink, DJZ_BAD_IMPORT_PATH, from->parsed.src,
+                                 str->span,
                                  "import path must be a relative path "
                                  "written with `/`");
-        djz_diag_help(p->sink, d, "write it relative to this file, like "
-                                  "`import \"modules/database\"`");
+        djz_diag_help(p->sink, d,
+                      "write it relative to this file, like "
+                      "`import \"modules/database\"`");
         return;
     }
     if (is_std(path))
@@ -327,8 +331,8 @@ static void load_imports(djz_program *p, djz_module *m)
 
 static const char *main_key(djz_program *p, const djz_source *src)
 {
-    char *real = strcmp(src->name, "<stdin>") ? realpath(src->name, NULL)
-                                              : NULL;
+    char *real =
+        strcmp(src->name, "<stdin>") ? realpath(src->name, NULL) : NULL;
     const char *key = djz_arena_strdup(p->arena, real ? real : src->name);
     free(real);
     return key;

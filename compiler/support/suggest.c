@@ -34,6 +34,25 @@ size_t djz_edit_distance(const char *a, const char *b, size_t cap)
     return d[la][lb] > cap ? cap + 1 : d[la][lb];
 }
 
+/* The one candidate that word starts (https -> https_only), if only one
+ * does and the word is not too short to mean anything. */
+static const char *unique_prefix(const char *word,
+                                 const char *const *candidates, size_t n)
+{
+    size_t len = strlen(word);
+    const char *found = NULL;
+    if (len < 3)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (strncmp(candidates[i], word, len) != 0 || !candidates[i][len])
+            continue;
+        if (found)
+            return NULL;
+        found = candidates[i];
+    }
+    return found;
+}
+
 const char *djz_suggest(const char *word, const char *const *candidates,
                         size_t n)
 {
@@ -48,5 +67,5 @@ const char *djz_suggest(const char *word, const char *const *candidates,
             best_d = d;
         }
     }
-    return best;
+    return best ? best : unique_prefix(word, candidates, n);
 }

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Keeps docs/language.md in step with djaz: tests/docs/run.sh path/to/djaz
 #
-# Every ```djaz block of the reference is checked as app.djaz.  A block
-# followed by a ```text block must make `djaz check` print exactly that
-# text; any other block must check clean.  A block that does not start
-# with `djaz` is a fragment of a body, checked inside `djaz 1`.
+# Every ```djaz block of the reference is parsed as app.djaz (the syntax
+# front end: `djaz parse`, its tree thrown away).  A block followed by a
+# ```text block must make it print exactly that text; any other block must
+# print nothing.  A block that does not start with `djaz` is a fragment of
+# a body, parsed inside `djaz 1`.
 #
 # An HTML comment (invisible in rendered Markdown) just before a block
-# changes that: `<!-- doc-test: whole-file -->` checks the block as it is,
-# `<!-- doc-test: parse --dump-ast -->` runs that command instead of check.
+# changes that: `<!-- doc-test: whole-file -->` takes the block as it is;
+# `<!-- doc-test: COMMAND ... -->` runs `djaz COMMAND ... app.djaz` and
+# compares all it prints (`check` for the meaning of a spec, `parse
+# --dump-ast` to show a tree).
 set -uo pipefail
 DJAZ=$(realpath "${1:?usage: run.sh path/to/djaz}")
 doc=$(cd "$(dirname "$0")/../.." && pwd)/docs/language.md
@@ -39,12 +42,15 @@ passed=0 failed=0
 for spec in $(ls ./*.djaz | sort -t/ -k2 -n); do
   n=$(basename "$spec" .djaz)
   opt=$(cat "$n.opt" 2>/dev/null)
-  cmd=(check)
-  [[ $opt == whole-file || -z $opt ]] || read -ra cmd <<<"$opt"
   if [[ $opt == whole-file ]] || head -1 "$spec" | grep -q '^djaz'; then
     cp "$spec" app.djaz
   else { echo "djaz 1"; cat "$spec"; } >app.djaz; fi
-  got=$(NO_COLOR=1 "$DJAZ" "${cmd[@]}" app.djaz 2>&1)
+  if [[ $opt == whole-file || -z $opt ]]; then
+    got=$(NO_COLOR=1 "$DJAZ" parse --dump-ast app.djaz 2>&1 >/dev/null)
+  else
+    read -ra cmd <<<"$opt"
+    got=$(NO_COLOR=1 "$DJAZ" "${cmd[@]}" app.djaz 2>&1)
+  fi
   status=$?
   if [[ -f $n.text ]]; then
     if [[ $got == "$(cat "$n.text")" ]]; then passed=$((passed + 1))

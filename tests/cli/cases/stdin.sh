@@ -1,3 +1,3 @@
 # - reads the spec from standard input.
-printf 'djaz 1\napp x { python = "3.13" }\n' | "$DJAZ" check -; echo "clean: $?"
+"$DJAZ" check - <../../diagnostics/cases/sema-valid-minimal.djaz; echo "clean: $?"
 printf 'djaz 1\napp x { python: "3.13" }\n' | "$DJAZ" check --color=never -; echo "bad: $?"

@@ -4,5 +4,6 @@ here=$(pwd)
 "$DJAZ" check --stdlib "$here/../../../stdlib" ../../../examples/django-on-azure/app.djaz
 echo "repository stdlib: $?"
 empty=$(mktemp -d); trap 'rm -rf "$empty"' EXIT
-"$DJAZ" check --color=never --stdlib "$empty" ../../../examples/django-on-azure/app.djaz
-echo "empty stdlib: $?"
+"$DJAZ" check --color=never --stdlib "$empty" ../../../examples/django-on-azure/app.djaz 2>&1 |
+  sed "s|$empty|EMPTY|"
+echo "empty stdlib: ${PIPESTATUS[0]}"

@@ -1,0 +1,84 @@
+/* ir.h - the resolved model of an application, one per environment.
+ *
+ * Back ends see only this.  Every value is final: defaults from presets
+ * applied, the environment's overrides merged, references followed and
+ * interpolations expanded.  Each value remembers where it was written
+ * (for diagnostics and source maps) and where it came from (the spec, a
+ * preset, or the environment).  Blocks and attributes keep the schema's
+ * order, so a dump is stable.  All of it lives in the program's arena. */
+#ifndef DJZ_IR_H
+#define DJZ_IR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "sema/schema.h"
+#include "support/source.h"
+
+typedef enum djz_val_kind {
+    DJZ_VAL_STRING,
+    DJZ_VAL_NUMBER,
+    DJZ_VAL_BOOL,
+    DJZ_VAL_NAME, /* an enum value or a table entry: asgi, P1v2 */
+    DJZ_VAL_LIST,
+    DJZ_VAL_MAP,
+} djz_val_kind;
+
+typedef struct djz_value {
+    djz_val_kind kind;
+    const char *text; /* STRING, NAME; NUMBER as written */
+    bool boolean;
+    struct djz_value **items; /* LIST, MAP */
+    const char **keys;        /* MAP */
+    size_t n;
+    djz_source *src; /* where it was written */
+    djz_span span;
+    bool broken;       /* made from a reference that failed: checks skip it */
+    bool interpolated; /* a string with ${...}: checked once expanded */
+} djz_value;
+
+typedef enum djz_origin {
+    DJZ_FROM_SPEC,    /* the block itself */
+    DJZ_FROM_DEFAULT, /* a preset (defaults KIND) */
+    DJZ_FROM_ENV,     /* the environment's override */
+} djz_origin;
+
+typedef struct djz_ir_attr {
+    const djz_attr_schema *schema; /* NULL in open blocks */
+    const char *name;
+    const char *label; /* labelled attributes; "" otherwise */
+    djz_value *value;
+    djz_origin origin;
+} djz_ir_attr;
+
+typedef struct djz_ir_block {
+    const djz_block_schema *schema;
+    const char *label; /* "" when the kind takes none */
+    djz_ir_attr *attrs;
+    size_t nattrs;
+    struct djz_ir_block **children;
+    size_t nchildren;
+} djz_ir_block;
+
+typedef struct djz_ir_env {
+    const char *name;
+    djz_ir_block *env;     /* the env block itself: plan, branch, ... */
+    djz_ir_block **blocks; /* app, database, storage, ... in schema order */
+    size_t nblocks;
+} djz_ir_env;
+
+typedef struct djz_ir {
+    djz_ir_env *envs;
+    size_t nenvs;
+} djz_ir;
+
+/* Lookups for back ends. */
+const djz_ir_block *djz_ir_block_of(const djz_ir_env *e, const char *kind);
+const djz_ir_block *djz_ir_child(const djz_ir_block *b, const char *kind);
+const djz_value *djz_ir_get(const djz_ir_block *b, const char *name);
+
+/* The stable JSON dump of `djaz ir`. */
+void djz_ir_dump_json(FILE *out, const djz_ir *ir, const char *only_env);
+
+#endif

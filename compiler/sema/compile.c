@@ -1,0 +1,44 @@
+/* compile.c - loading, binding and resolving one spec. */
+#include "compile.h"
+
+#include <string.h>
+
+#include "resolve.h"
+#include "support/suggest.h"
+
+static void unknown_env(djz_diag_sink *sink, const djz_model *m,
+                        const char *name)
+{
+    const char *names[64];
+    size_t n = 0;
+    for (const djz_obj *o = m->blocks.head; o && n < 64; o = o->next)
+        if (strcmp(o->schema->kind, "env") == 0)
+            names[n++] = o->label;
+    djz_diag *d =
+        djz_report(sink, DJZ_UNKNOWN_ENVIRONMENT, NULL, djz_span_make(0, 0),
+                   "the spec has no environment `%s`", name);
+    const char *best = djz_suggest(name, names, n);
+    if (best)
+        djz_diag_help(sink, d, "did you mean `%s`?", best);
+    else if (n)
+        djz_diag_help(sink, d, "its environments: %s%s", names[0],
+                      n > 1 ? ", ..." : "");
+}
+
+bool djz_compile(djz_arena *a, djz_diag_sink *sink, djz_source *main_src,
+                 const djz_compile_opts *o, djz_compilation *c)
+{
+    memset(c, 0, sizeof *c);
+    djz_program_init(&c->program, a, sink);
+    c->program.stdlib_dir = o->stdlib_dir;
+    size_t before = sink->errors;
+    djz_program_load(&c->program, main_src);
+    if (sink->errors > before)
+        return false; /* what failed to parse would only echo as cascades */
+    djz_bind(&c->program, &c->model);
+    if (djz_resolve(&c->program, &c->model, o->only_env, &c->ir))
+        return true;
+    if (o->only_env)
+        unknown_env(sink, &c->model, o->only_env);
+    return false;
+}

@@ -1,0 +1,126 @@
+/* names.c - Azure's naming rules, as its documentation states them.
+ *
+ * Storage accounts: 3-24 lowercase letters and digits.  Web apps: 2-60
+ * letters, digits and hyphens, not starting or ending with a hyphen.
+ * Resource groups: 1-90 letters, digits, underscores, hyphens, periods
+ * and parentheses, not ending with a period.  PostgreSQL flexible
+ * servers: 3-63 lowercase letters, digits and hyphens, not starting or
+ * ending with a hyphen.  Blob containers: 3-63 lowercase letters, digits
+ * and hyphens, starting with a letter or digit, no two hyphens in a row. */
+#include "names.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool all_of(const char *s, const char *extra, bool upper)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (!(islower(c) || isdigit(c) || (upper && isupper(c)) ||
+              (c && strchr(extra, c))))
+            return false;
+    }
+    return true;
+}
+
+static bool length_in(const char *s, size_t lo, size_t hi)
+{
+    size_t n = strlen(s);
+    return n >= lo && n <= hi;
+}
+
+static bool edge_hyphen(const char *s)
+{
+    size_t n = strlen(s);
+    return n && (s[0] == '-' || s[n - 1] == '-');
+}
+
+static const char *check_module(const char *s)
+{
+    bool start = true;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '.' && !start) {
+            start = true;
+            continue;
+        }
+        if (!(isalpha(c) || c == '_' || (!start && isdigit(c))))
+            return "Python identifiers joined by dots";
+        start = false;
+    }
+    return start ? "Python identifiers joined by dots" : NULL;
+}
+
+const char *djz_name_check(djz_name_rule rule, const char *s)
+{
+    switch (rule) {
+    case DJZ_RULE_NONE:
+        return NULL;
+    case DJZ_RULE_STORAGE_ACCOUNT:
+        return length_in(s, 3, 24) && all_of(s, "", false)
+                   ? NULL
+                   : "3 to 24 lowercase letters and digits";
+    case DJZ_RULE_WEB_APP:
+        return length_in(s, 2, 60) && all_of(s, "-", true) && !edge_hyphen(s)
+                   ? NULL
+                   : "2 to 60 letters, digits and hyphens, not starting or "
+                     "ending with a hyphen";
+    case DJZ_RULE_RESOURCE_GROUP:
+        return length_in(s, 1, 90) && all_of(s, "_-.()", true) &&
+                       s[strlen(s) - 1] != '.'
+                   ? NULL
+                   : "1 to 90 letters, digits, underscores, hyphens, periods "
+                     "and parentheses, not ending with a period";
+    case DJZ_RULE_PG_SERVER:
+        return length_in(s, 3, 63) && all_of(s, "-", false) && !edge_hyphen(s)
+                   ? NULL
+                   : "3 to 63 lowercase letters, digits and hyphens, not "
+                     "starting or ending with a hyphen";
+    case DJZ_RULE_CONTAINER:
+        return length_in(s, 3, 63) && all_of(s, "-", false) && s[0] != '-' &&
+                       !strstr(s, "--") && s[strlen(s) - 1] != '-'
+                   ? NULL
+                   : "3 to 63 lowercase letters, digits and single hyphens, "
+                     "starting and ending with a letter or digit";
+    case DJZ_RULE_PG_DATABASE:
+        return length_in(s, 1, 63) && all_of(s, "_", false) &&
+                       !isdigit((unsigned char)s[0])
+                   ? NULL
+                   : "1 to 63 lowercase letters, digits and underscores, not "
+                     "starting with a digit";
+    case DJZ_RULE_ENV_VAR:
+        return *s && !isdigit((unsigned char)s[0]) && all_of(s, "_", true)
+                   ? NULL
+                   : "letters, digits and underscores, not starting with a "
+                     "digit";
+    case DJZ_RULE_PYTHON_MODULE:
+        return check_module(s);
+    }
+    return NULL;
+}
+
+const char *djz_name_rule_what(djz_name_rule rule)
+{
+    static const char *const what[] = {
+        [DJZ_RULE_NONE] = "name",
+        [DJZ_RULE_STORAGE_ACCOUNT] = "storage account name",
+        [DJZ_RULE_WEB_APP] = "web app name",
+        [DJZ_RULE_RESOURCE_GROUP] = "resource group name",
+        [DJZ_RULE_PG_SERVER] = "PostgreSQL server name",
+        [DJZ_RULE_CONTAINER] = "container name",
+        [DJZ_RULE_PG_DATABASE] = "database name",
+        [DJZ_RULE_ENV_VAR] = "environment variable name",
+        [DJZ_RULE_PYTHON_MODULE] = "Python module name",
+    };
+    return what[rule];
+}
+
+const char *djz_name_rule_help(djz_name_rule rule, const char *why, char *buf,
+                               size_t n)
+{
+    const char *what = djz_name_rule_what(rule);
+    bool vowel = strchr("aeiouAEIOU", what[0]) != NULL;
+    snprintf(buf, n, "%s %s is %s", vowel ? "an" : "a", what, why);
+    return buf;
+}

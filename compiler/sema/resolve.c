@@ -1,0 +1,762 @@
+/* resolve.c - merging, evaluating and checking, one environment at a time.
+ *
+ * A pending block (pblock) collects slots: one per attribute, holding the
+ * syntax node that gives its value and where that node came from.  Merge
+ * fills slots (a later source replaces an earlier one); evaluation turns
+ * each slot into a djz_value, following references on demand; a slot
+ * being evaluated that is asked for again is a cycle. */
+#include "resolve.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "names.h"
+#include "support/suggest.h"
+
+enum { UNSEEN, VISITING, DONE };
+
+typedef struct slot {
+    const struct pblock *owner;
+    const djz_attr_schema *schema;
+    const djz_type *type;
+    const char *name, *label;
+    const djz_node *node;
+    djz_source *src;
+    djz_origin origin;
+    int state;
+    djz_value *value;
+} slot;
+
+typedef struct pblock {
+    const djz_block_schema *schema;
+    const char *label;
+    const char *path; /* "app", "database.main", "app.site": for messages */
+    slot *slots;
+    size_t nslots, cap;
+    struct pblock **children;
+    size_t nchildren, ccap;
+} pblock;
+
+typedef struct resolver {
+    djz_program *p;
+    const djz_model *m;
+    djz_arena *a;
+    djz_diag_sink *sink;
+    const djz_obj *env; /* the env block being resolved */
+    pblock *env_block;  /* its own attributes */
+    pblock **tops;      /* every other top-level block */
+    size_t ntops;
+    const char **seen; /* diagnostics already given, by place */
+    size_t nseen, seen_cap;
+    struct slot **stack; /* slots being evaluated, for cycle chains */
+    size_t depth, stack_cap;
+} resolver;
+
+/* ---- pending blocks -------------------------------------------------- */
+
+static pblock *new_pblock(resolver *r, const djz_block_schema *s,
+                          const char *label, const pblock *parent)
+{
+    pblock *b = DJZ_NEW(r->a, pblock);
+    b->schema = s;
+    b->label = label ? label : "";
+    const char *base =
+        parent ? djz_arena_printf(r->a, "%s.%s", parent->path, s->kind)
+               : s->kind;
+    b->path =
+        *b->label ? djz_arena_printf(r->a, "%s.%s", base, b->label) : base;
+    return b;
+}
+
+static void add_child(resolver *r, pblock *parent, pblock *c)
+{
+    if (parent->nchildren == parent->ccap) {
+        size_t cap = parent->ccap ? parent->ccap * 2 : 4;
+        pblock **n = djz_arena_alloc(r->a, sizeof *n * cap);
+        if (parent->nchildren)
+            memcpy(n, parent->children, sizeof *n * parent->nchildren);
+        parent->children = n;
+        parent->ccap = cap;
+    }
+    parent->children[parent->nchildren++] = c;
+}
+
+static slot *find_slot(pblock *b, const char *name, const char *label)
+{
+    for (size_t i = 0; i < b->nslots; i++)
+        if (strcmp(b->slots[i].name, name) == 0 &&
+            strcmp(b->slots[i].label, label ? label : "") == 0)
+            return &b->slots[i];
+    return NULL;
+}
+
+static slot *new_slot(resolver *r, pblock *b)
+{
+    if (b->nslots == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 8;
+        slot *n = djz_arena_alloc(r->a, sizeof *n * cap);
+        if (b->nslots)
+            memcpy(n, b->slots, sizeof *n * b->nslots);
+        b->slots = n;
+        b->cap = cap;
+    }
+    return &b->slots[b->nslots++];
+}
+
+/* Sets name (and label) in b from a binding; a later set replaces. */
+static void set_slot(resolver *r, pblock *b, const djz_binding *bd,
+                     const char *name, djz_origin origin)
+{
+    const char *label = bd->label ? bd->label : "";
+    slot *s = find_slot(b, name, label);
+    if (!s)
+        s = new_slot(r, b);
+    const djz_attr_schema *as = djz_schema_attr(b->schema, name);
+    s->owner = b;
+    s->schema = as;
+    s->type = as ? as->type : b->schema->open_type;
+    s->name = name;
+    s->label = label;
+    s->node = bd->value;
+    s->src = bd->src;
+    s->origin = origin;
+    s->state = UNSEEN;
+    s->value = NULL;
+}
+
+static pblock *find_child(pblock *b, const djz_block_schema *s,
+                          const char *label)
+{
+    for (size_t i = 0; i < b->nchildren; i++)
+        if (b->children[i]->schema == s &&
+            ((s->flags & DJZ_BLOCK_SINGLE) ||
+             strcmp(b->children[i]->label, label ? label : "") == 0))
+            return b->children[i];
+    return NULL;
+}
+
+/* ---- merging ---------------------------------------------------------- */
+
+static void merge_obj(resolver *r, pblock *b, const djz_obj *o,
+                      djz_origin origin);
+
+static void apply_defaults(resolver *r, pblock *b)
+{
+    for (const djz_obj *d = r->m->defaults.head; d; d = d->next)
+        if (d->schema == b->schema)
+            merge_obj(r, b, d, DJZ_FROM_DEFAULT);
+}
+
+static pblock *child_for(resolver *r, pblock *b, const djz_block_schema *s,
+                         const char *label)
+{
+    pblock *c = find_child(b, s, label);
+    if (!c) {
+        c = new_pblock(r, s, label, b);
+        apply_defaults(r, c);
+        add_child(r, b, c);
+    }
+    return c;
+}
+
+static void merge_obj(resolver *r, pblock *b, const djz_obj *o,
+                      djz_origin origin)
+{
+    for (const djz_binding *bd = o->attrs; bd; bd = bd->next)
+        if (!bd->path)
+            set_slot(r, b, bd, bd->name, origin);
+    for (const djz_obj *c = o->children; c; c = c->next)
+        merge_obj(r, child_for(r, b, c->schema, c->label), c, origin);
+}
+
+/* Unlabelled nested kinds that presets give defaults for (site, server)
+ * exist even when the spec does not write them. */
+static void implicit_children(resolver *r, pblock *b)
+{
+    for (const char *const *k = b->schema->children; k && *k; k++) {
+        const djz_block_schema *s = djz_schema_block(*k);
+        if (s->flags & DJZ_BLOCK_LABEL)
+            continue;
+        for (const djz_obj *d = r->m->defaults.head; d; d = d->next)
+            if (d->schema == s) {
+                child_for(r, b, s, "");
+                break;
+            }
+    }
+    for (size_t i = 0; i < b->nchildren; i++)
+        implicit_children(r, b->children[i]);
+}
+
+/* ---- paths: references and dotted overrides ---------------------------- */
+
+static bool seen_before(resolver *r, djz_source *src, djz_span at, int code)
+{
+    const char *key =
+        djz_arena_printf(r->a, "%p:%u:%u:%d", (void *)src, at.lo, at.hi, code);
+    for (size_t i = 0; i < r->nseen; i++)
+        if (strcmp(r->seen[i], key) == 0)
+            return true;
+    if (r->nseen == r->seen_cap) {
+        size_t cap = r->seen_cap ? r->seen_cap * 2 : 16;
+        const char **n = djz_arena_alloc(r->a, sizeof *n * cap);
+        if (r->nseen)
+            memcpy(n, r->seen, sizeof *n * r->nseen);
+        r->seen = n;
+        r->seen_cap = cap;
+    }
+    r->seen[r->nseen++] = key;
+    return false;
+}
+
+/* Among blocks, the one that the names at n designate: `kind label` when
+ * a block of that kind has that label (and a name follows), else the only
+ * block of that kind.  *next is the first name after it. */
+static pblock *pick(pblock **blocks, size_t count, const djz_name *n,
+                    const djz_name **next)
+{
+    pblock *only = NULL;
+    size_t found = 0;
+    for (size_t i = 0; i < count; i++) {
+        pblock *b = blocks[i];
+        if (strcmp(b->schema->kind, n->text) != 0)
+            continue;
+        if (n->next && n->next->next && strcmp(b->label, n->next->text) == 0) {
+            *next = n->next->next;
+            return b;
+        }
+        only = b;
+        found++;
+    }
+    *next = n->next;
+    return found == 1 ? only : NULL;
+}
+
+/* Follows a path down to the block holding its last name, which is
+ * returned in *attr.  `env` is the environment being resolved. */
+static pblock *walk(resolver *r, const djz_path *path, const djz_name **attr)
+{
+    const djz_name *n = path->head;
+    pblock *b;
+    if (strcmp(n->text, "env") == 0) {
+        b = r->env_block;
+        n = n->next;
+    } else {
+        b = pick(r->tops, r->ntops, n, &n);
+    }
+    while (b && n && n->next)
+        b = pick(b->children, b->nchildren, n, &n);
+    *attr = n;
+    return b;
+}
+
+static const char *path_text(resolver *r, const djz_path *p)
+{
+    const char *s = p->head->text;
+    for (const djz_name *n = p->head->next; n; n = n->next)
+        s = djz_arena_printf(r->a, "%s.%s", s, n->text);
+    return s;
+}
+
+static djz_span path_span(const djz_path *p)
+{
+    return djz_span_join(p->head->span, p->tail->span);
+}
+
+/* ---- evaluation -------------------------------------------------------- */
+
+static djz_value *eval_node(resolver *r, const djz_type *t, const djz_node *v,
+                            djz_source *src);
+static djz_value *eval_slot(resolver *r, slot *s, djz_source *src, djz_span at);
+
+static djz_value *new_value(resolver *r, djz_val_kind k, const djz_node *v,
+                            djz_source *src)
+{
+    djz_value *x = DJZ_NEW(r->a, djz_value);
+    x->kind = k;
+    x->src = src;
+    x->span = v->span;
+    return x;
+}
+
+static const char *slot_path(resolver *r, const slot *s)
+{
+    return djz_arena_printf(r->a, "%s.%s", s->owner->path, s->name);
+}
+
+static void push(resolver *r, slot *s)
+{
+    if (r->depth == r->stack_cap) {
+        size_t cap = r->stack_cap ? r->stack_cap * 2 : 16;
+        slot **n = djz_arena_alloc(r->a, sizeof *n * cap);
+        if (r->depth)
+            memcpy(n, r->stack, sizeof *n * r->depth);
+        r->stack = n;
+        r->stack_cap = cap;
+    }
+    r->stack[r->depth++] = s;
+}
+
+static void report_cycle(resolver *r, slot *s, djz_source *src, djz_span at)
+{
+    if (seen_before(r, src, at, DJZ_REFERENCE_CYCLE))
+        return;
+    const char *chain = slot_path(r, s);
+    size_t from = r->depth;
+    while (from > 0 && r->stack[from - 1] != s)
+        from--;
+    for (size_t i = from; i < r->depth; i++)
+        chain = djz_arena_printf(r->a, "%s -> %s", chain,
+                                 slot_path(r, r->stack[i]));
+    chain = djz_arena_printf(r->a, "%s -> %s", chain, slot_path(r, s));
+    djz_diag *d =
+        djz_report(r->sink, DJZ_REFERENCE_CYCLE, src, at,
+                   "`%s` depends on itself: %s", slot_path(r, s), chain);
+    djz_diag_help(r->sink, d,
+                  "write one of these values out instead of "
+                  "referring to another");
+}
+
+/* The label of a block, as `kind.label.name` reads it where the kind has
+ * no attribute `name` (env.name is the environment's name). */
+static djz_value *label_value(resolver *r, const pblock *b, djz_source *src,
+                              djz_span at)
+{
+    djz_value *x = DJZ_NEW(r->a, djz_value);
+    x->kind = DJZ_VAL_STRING;
+    x->text = b->label;
+    x->src = src;
+    x->span = at;
+    return x;
+}
+
+/* Names a reference could have meant at the place it went wrong: the
+ * attributes of the block it reached, or the top-level kinds. */
+static const char *guess(resolver *r, const pblock *b, const char *word)
+{
+    const char *names[256];
+    size_t n = 0;
+    if (b) {
+        n = djz_schema_members(b->schema, names, 255);
+        names[n++] = "name";
+    } else {
+        n = djz_schema_kinds(names, 255, true);
+    }
+    (void)r;
+    return djz_suggest(word, names, n);
+}
+
+static void unknown_reference(resolver *r, const djz_path *path,
+                              djz_source *src, const pblock *b,
+                              const djz_name *bad, const char *why)
+{
+    if (seen_before(r, src, path_span(path), DJZ_UNKNOWN_REFERENCE))
+        return;
+    djz_diag *d =
+        djz_report(r->sink, DJZ_UNKNOWN_REFERENCE, src, path_span(path),
+                   "`%s` %s", path_text(r, path), why);
+    const char *best = bad ? guess(r, b, bad->text) : NULL;
+    if (best)
+        djz_diag_help(r->sink, d, "did you mean `%s`?", best);
+    else if (b && bad && djz_schema_attr(b->schema, bad->text))
+        djz_diag_help(r->sink, d,
+                      "set `%s` in `%s`, or in the `env` "
+                      "blocks",
+                      bad->text, b->path);
+    else
+        djz_diag_help(r->sink, d,
+                      "a reference is `kind.attribute` or "
+                      "`kind.label.attribute`, such as "
+                      "`env.name` or `database.main.name`");
+}
+
+/* What a failed reference evaluates to: marked, so that nothing built
+ * from it is reported again. */
+static djz_value *empty_string(resolver *r, djz_source *src, djz_span at)
+{
+    djz_value *x = DJZ_NEW(r->a, djz_value);
+    x->kind = DJZ_VAL_STRING;
+    x->text = "";
+    x->src = src;
+    x->span = at;
+    x->broken = true;
+    return x;
+}
+
+static djz_value *eval_ref(resolver *r, const djz_path *path, djz_source *src)
+{
+    const djz_name *attr;
+    pblock *b = walk(r, path, &attr);
+    djz_span at = path_span(path);
+    if (!b || !attr) {
+        unknown_reference(r, path, src, NULL, b ? NULL : path->head,
+                          "refers to no block of this spec");
+        return empty_string(r, src, at);
+    }
+    slot *s = find_slot(b, attr->text, "");
+    if (s)
+        return eval_slot(r, s, src, at);
+    if (strcmp(attr->text, "name") == 0 && !djz_schema_attr(b->schema, "name"))
+        return label_value(r, b, src, at);
+    unknown_reference(r, path, src, b, attr,
+                      djz_schema_attr(b->schema, attr->text)
+                          ? "has no value in this environment"
+                          : "names no attribute of that block");
+    return empty_string(r, src, at);
+}
+
+static djz_value *eval_slot(resolver *r, slot *s, djz_source *src, djz_span at)
+{
+    if (s->state == DONE)
+        return s->value;
+    if (s->state == VISITING) {
+        report_cycle(r, s, src, at);
+        return empty_string(r, src, at);
+    }
+    s->state = VISITING;
+    push(r, s);
+    s->value = eval_node(r, s->type, s->node, s->src);
+    r->depth--;
+    s->state = DONE;
+    return s->value;
+}
+
+static const char *scalar_text(resolver *r, const djz_value *v)
+{
+    switch (v->kind) {
+    case DJZ_VAL_STRING:
+    case DJZ_VAL_NAME:
+    case DJZ_VAL_NUMBER:
+        return v->text;
+    case DJZ_VAL_BOOL:
+        return v->boolean ? "true" : "false";
+    default:
+        (void)r;
+        return NULL;
+    }
+}
+
+static djz_value *eval_string(resolver *r, const djz_node *v, djz_source *src)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    bool broken = false, interpolated = false;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out)
+        djz_out_of_memory();
+    for (const djz_strpart *p = v->u.string.parts.head; p; p = p->next) {
+        if (p->kind == DJZ_PART_TEXT) {
+            fwrite(p->text, 1, p->len, out);
+            continue;
+        }
+        const djz_value *x = eval_ref(r, &p->path, src);
+        broken |= x->broken;
+        interpolated = true;
+        const char *text = scalar_text(r, x);
+        if (text)
+            fputs(text, out);
+        else if (!seen_before(r, src, p->span, DJZ_BAD_INTERPOLATION))
+            djz_report(r->sink, DJZ_BAD_INTERPOLATION, src, p->span,
+                       "`%s` is a %s; only strings, names, numbers and "
+                       "on/off can be interpolated",
+                       path_text(r, &p->path),
+                       x->kind == DJZ_VAL_LIST ? "list" : "map");
+    }
+    fclose(out);
+    djz_value *x = new_value(r, DJZ_VAL_STRING, v, src);
+    x->text = djz_arena_strndup(r->a, buf, len);
+    x->broken = broken;
+    x->interpolated = interpolated;
+    free(buf);
+    return x;
+}
+
+static djz_value *eval_items(resolver *r, const djz_type *t, const djz_node *v,
+                             djz_source *src)
+{
+    bool map = v->kind == DJZ_NODE_MAP;
+    djz_value *x = new_value(r, map ? DJZ_VAL_MAP : DJZ_VAL_LIST, v, src);
+    size_t n = v->u.list.items.len;
+    x->items = djz_arena_alloc(r->a, sizeof *x->items * (n ? n : 1));
+    x->keys = map ? djz_arena_alloc(r->a, sizeof *x->keys * (n ? n : 1)) : NULL;
+    const djz_type *elem =
+        t && (t->kind == DJZ_TY_LIST || t->kind == DJZ_TY_MAP) ? t->elem : NULL;
+    for (const djz_node *i = v->u.list.items.head; i; i = i->next) {
+        if (map)
+            x->keys[x->n] = djz_value_key(i->u.entry.key);
+        x->items[x->n++] = eval_node(r, elem, map ? i->u.entry.value : i, src);
+    }
+    return x;
+}
+
+/* A name: an enum value, or a table entry in its canonical spelling. */
+static djz_value *eval_name(resolver *r, const djz_type *t, const djz_node *v,
+                            djz_source *src)
+{
+    djz_value *x = new_value(r, DJZ_VAL_NAME, v, src);
+    x->text = v->u.ref.path.head->text;
+    if (t && t->kind == DJZ_TY_TABLE) {
+        const djz_obj *entry = djz_model_data(r->m, t->table, x->text);
+        if (entry)
+            x->text = entry->label;
+    }
+    return x;
+}
+
+static djz_value *eval_node(resolver *r, const djz_type *t, const djz_node *v,
+                            djz_source *src)
+{
+    djz_value *x;
+    switch (v->kind) {
+    case DJZ_NODE_STRING:
+        x = eval_string(r, v, src);
+        if (t && t->kind == DJZ_TY_TABLE) {
+            const djz_obj *entry = djz_model_data(r->m, t->table, x->text);
+            if (entry)
+                x->text = entry->label;
+        }
+        return x;
+    case DJZ_NODE_NUMBER:
+        x = new_value(r, DJZ_VAL_NUMBER, v, src);
+        x->text = v->u.number.text;
+        return x;
+    case DJZ_NODE_BOOL:
+        x = new_value(r, DJZ_VAL_BOOL, v, src);
+        x->boolean = v->u.boolean.value;
+        return x;
+    case DJZ_NODE_REF:
+        if (v->u.ref.path.len > 1)
+            return eval_ref(r, &v->u.ref.path, src);
+        return eval_name(r, t, v, src);
+    case DJZ_NODE_LIST:
+    case DJZ_NODE_MAP:
+        return eval_items(r, t, v, src);
+    default:
+        return empty_string(r, src, v->span);
+    }
+}
+
+/* ---- one environment ---------------------------------------------------- */
+
+static pblock *top_for(resolver *r, const djz_obj *c)
+{
+    for (size_t i = 0; i < r->ntops; i++) {
+        pblock *b = r->tops[i];
+        if (b->schema == c->schema && ((c->schema->flags & DJZ_BLOCK_SINGLE) ||
+                                       strcmp(b->label, c->label) == 0))
+            return b;
+    }
+    return NULL;
+}
+
+static void override_block(resolver *r, const djz_obj *c)
+{
+    pblock *target = top_for(r, c);
+    if (target) {
+        merge_obj(r, target, c, DJZ_FROM_ENV);
+        return;
+    }
+    djz_span at = c->node->u.stmt.head.name.head->span;
+    if (seen_before(r, c->src, at, DJZ_UNKNOWN_REFERENCE))
+        return;
+    djz_diag *d = djz_report(r->sink, DJZ_UNKNOWN_REFERENCE, c->src, at,
+                             "`env %s` overrides `%s%s%s`, which the spec "
+                             "does not have",
+                             r->env->label, c->schema->kind,
+                             *c->label ? " " : "", c->label);
+    djz_diag_help(r->sink, d,
+                  "overrides change blocks written outside the "
+                  "`env` block");
+}
+
+static void override_path(resolver *r, const djz_binding *bd)
+{
+    const djz_name *attr;
+    pblock *b = walk(r, bd->path, &attr);
+    if (!b || !attr) {
+        unknown_reference(r, bd->path, bd->src, NULL, b ? NULL : bd->path->head,
+                          "refers to no block of this spec");
+        return;
+    }
+    const djz_attr_schema *as = djz_schema_attr(b->schema, attr->text);
+    if (!as && !(b->schema->flags & DJZ_BLOCK_OPEN)) {
+        unknown_reference(r, bd->path, bd->src, b, attr,
+                          "names no attribute of that block");
+        return;
+    }
+    if (!seen_before(r, bd->src, bd->value->span, DJZ_TYPE_MISMATCH))
+        djz_check_value(r->p, r->m, bd->src,
+                        as ? as->type : b->schema->open_type, bd->value);
+    set_slot(r, b, bd, attr->text, DJZ_FROM_ENV);
+}
+
+static void build_env(resolver *r)
+{
+    r->env_block = new_pblock(r, r->env->schema, r->env->label, NULL);
+    r->env_block->path = "env";
+    apply_defaults(r, r->env_block);
+    for (const djz_binding *bd = r->env->attrs; bd; bd = bd->next)
+        if (!bd->path)
+            set_slot(r, r->env_block, bd, bd->name, DJZ_FROM_SPEC);
+    size_t n = 0;
+    for (const djz_obj *o = r->m->blocks.head; o; o = o->next)
+        n += strcmp(o->schema->kind, "env") != 0;
+    r->tops = djz_arena_alloc(r->a, sizeof *r->tops * (n ? n : 1));
+    r->ntops = 0;
+    for (const djz_obj *o = r->m->blocks.head; o; o = o->next) {
+        if (strcmp(o->schema->kind, "env") == 0)
+            continue;
+        pblock *b = new_pblock(r, o->schema, o->label, NULL);
+        apply_defaults(r, b);
+        merge_obj(r, b, o, DJZ_FROM_SPEC);
+        r->tops[r->ntops++] = b;
+    }
+    for (const djz_obj *c = r->env->children; c; c = c->next)
+        override_block(r, c);
+    for (const djz_binding *bd = r->env->attrs; bd; bd = bd->next)
+        if (bd->path)
+            override_path(r, bd);
+    for (size_t i = 0; i < r->ntops; i++)
+        implicit_children(r, r->tops[i]);
+}
+
+/* ---- checks that need final values --------------------------------------- */
+
+/* A name that follows a rule, now that interpolations are expanded. */
+static void check_final_name(resolver *r, const djz_type *t, const djz_value *v)
+{
+    if (!t || !v)
+        return;
+    if ((t->kind == DJZ_TY_LIST || t->kind == DJZ_TY_MAP) &&
+        (v->kind == DJZ_VAL_LIST || v->kind == DJZ_VAL_MAP)) {
+        for (size_t i = 0; i < v->n; i++)
+            check_final_name(r, t->elem, v->items[i]);
+        return;
+    }
+    if (t->kind != DJZ_TY_STRING || t->rule == DJZ_RULE_NONE ||
+        v->kind != DJZ_VAL_STRING || v->broken || !v->interpolated)
+        return; /* literal names were checked where they are written */
+    const char *why = djz_name_check(t->rule, v->text);
+    if (!why)
+        return;
+    djz_diag *d =
+        djz_report(r->sink, DJZ_INVALID_NAME, v->src, v->span,
+                   "in `env %s`, `%s` is not a valid %s", r->env->label,
+                   v->text, djz_name_rule_what(t->rule));
+    char help[256];
+    djz_diag_help(r->sink, d, "%s",
+                  djz_name_rule_help(t->rule, why, help, sizeof help));
+}
+
+/* ---- to the IR ------------------------------------------------------------
+ */
+
+static void ir_attr(resolver *r, djz_ir_block *out, slot *s)
+{
+    djz_ir_attr *a = &out->attrs[out->nattrs++];
+    a->schema = s->schema;
+    a->name = s->name;
+    a->label = s->label;
+    a->origin = s->origin;
+    a->value = eval_slot(r, s, s->src, s->node->span);
+    check_final_name(r, s->type, a->value);
+}
+
+static djz_ir_block *to_ir(resolver *r, pblock *b)
+{
+    djz_ir_block *out = DJZ_NEW(r->a, djz_ir_block);
+    out->schema = b->schema;
+    out->label = b->label;
+    out->attrs =
+        djz_arena_alloc(r->a, sizeof *out->attrs * (b->nslots ? b->nslots : 1));
+    for (size_t i = 0; i < b->schema->nattrs; i++)
+        for (size_t k = 0; k < b->nslots; k++)
+            if (b->slots[k].schema == &b->schema->attrs[i])
+                ir_attr(r, out, &b->slots[k]);
+    for (size_t k = 0; k < b->nslots; k++)
+        if (!b->slots[k].schema) /* open blocks: in the order written */
+            ir_attr(r, out, &b->slots[k]);
+    out->children = djz_arena_alloc(
+        r->a, sizeof *out->children * (b->nchildren ? b->nchildren : 1));
+    for (const char *const *k = b->schema->children; k && *k; k++)
+        for (size_t i = 0; i < b->nchildren; i++)
+            if (strcmp(b->children[i]->schema->kind, *k) == 0)
+                out->children[out->nchildren++] = to_ir(r, b->children[i]);
+    return out;
+}
+
+static void resolve_env(resolver *r, const djz_obj *env, djz_ir_env *out)
+{
+    r->env = env;
+    build_env(r);
+    out->name = env->label;
+    out->env = to_ir(r, r->env_block);
+    out->blocks =
+        djz_arena_alloc(r->a, sizeof *out->blocks * (r->ntops ? r->ntops : 1));
+    const char *kinds[128];
+    size_t nk = djz_schema_kinds(kinds, 128, true);
+    for (size_t k = 0; k < nk; k++)
+        for (size_t i = 0; i < r->ntops; i++)
+            if (strcmp(r->tops[i]->schema->kind, kinds[k]) == 0)
+                out->blocks[out->nblocks++] = to_ir(r, r->tops[i]);
+}
+
+/* ---- between environments --------------------------------------------------
+ */
+
+static const djz_ir_block *same_top(const djz_ir_env *e, const djz_ir_block *b)
+{
+    for (size_t i = 0; i < e->nblocks; i++)
+        if (e->blocks[i]->schema == b->schema &&
+            strcmp(e->blocks[i]->label, b->label) == 0)
+            return e->blocks[i];
+    return NULL;
+}
+
+static void compare_globals(resolver *r, const djz_ir_env *a,
+                            const djz_ir_env *b)
+{
+    for (size_t i = 0; i < a->nblocks; i++) {
+        const djz_ir_block *x = a->blocks[i], *y = same_top(b, x);
+        for (size_t k = 0; y && k < x->nattrs; k++) {
+            const djz_ir_attr *ax = &x->attrs[k];
+            const djz_value *vy =
+                ax->schema && (ax->schema->flags & DJZ_ATTR_GLOBAL)
+                    ? djz_ir_get(y, ax->name)
+                    : NULL;
+            const djz_value *vx = ax->value;
+            if (!vy || vx->kind != DJZ_VAL_STRING || vx->broken ||
+                strcmp(vx->text, vy->text) ||
+                seen_before(r, vx->src, vx->span, DJZ_NAME_COLLISION))
+                continue;
+            djz_diag *d =
+                djz_report(r->sink, DJZ_NAME_COLLISION, vx->src, vx->span,
+                           "`%s` is `%s` in both `env %s` and `env %s`",
+                           ax->name, vx->text, a->name, b->name);
+            djz_diag_help(r->sink, d,
+                          "this name must be unique across all "
+                          "of Azure; include `${env.name}` in it");
+        }
+    }
+}
+
+bool djz_resolve(djz_program *p, const djz_model *m, const char *only_env,
+                 djz_ir *out)
+{
+    resolver r = {.p = p, .m = m, .a = p->arena, .sink = p->sink};
+    size_t n = 0;
+    for (const djz_obj *o = m->blocks.head; o; o = o->next)
+        n += strcmp(o->schema->kind, "env") == 0 &&
+             (!only_env || strcmp(o->label, only_env) == 0);
+    memset(out, 0, sizeof *out);
+    if (n == 0)
+        return false;
+    out->envs = djz_arena_alloc(p->arena, sizeof *out->envs * n);
+    for (const djz_obj *o = m->blocks.head; o; o = o->next)
+        if (strcmp(o->schema->kind, "env") == 0 &&
+            (!only_env || strcmp(o->label, only_env) == 0))
+            resolve_env(&r, o, &out->envs[out->nenvs++]);
+    for (size_t i = 0; i < out->nenvs; i++)
+        for (size_t j = i + 1; j < out->nenvs; j++)
+            compare_globals(&r, &out->envs[i], &out->envs[j]);
+    return true;
+}
