@@ -17,6 +17,8 @@ DJAZ=$(realpath "${2:?usage: golden.sh CASEDIR path/to/djaz [--catalogue]}")
 catalogue=${3:-}
 suite=$(basename "$(dirname "$casedir")")
 export DJAZ NO_COLOR=1
+# Lint rules about end of life read the date: pin it (2026-11-24).
+export SOURCE_DATE_EPOCH=1795478400
 cd "$casedir"
 
 tmp=$(mktemp)

@@ -89,6 +89,24 @@ static int set_stdlib(djz_cli *c, const char *v)
     return 1;
 }
 
+/* -W NAME=LEVEL: NAME a lint's name or code, LEVEL off|note|warning|error. */
+static int set_warning(djz_cli *c, const char *v)
+{
+    static const char *const levels[] = {"", "off", "note", "warning", "error"};
+    const char *eq = strchr(v, '=');
+    if (!eq)
+        return -1;
+    char *name = djz_arena_strndup(&c->arena, v, (size_t)(eq - v));
+    djz_code code = djz_diag_parse_code(name);
+    for (size_t i = 0; code == DJZ_CODE_NONE && i < djz_catalogue_len; i++)
+        if (strcmp(djz_catalogue[i].name, name) == 0)
+            code = djz_catalogue[i].code;
+    for (int l = DJZ_LEVEL_OFF; l <= DJZ_LEVEL_ERROR; l++)
+        if (strcmp(eq + 1, levels[l]) == 0)
+            return djz_sink_set_level(&c->sink, code, (djz_level)l) ? 1 : -1;
+    return -1;
+}
+
 static int set_max_errors(djz_cli *c, const char *v)
 {
     char *end;
@@ -111,7 +129,15 @@ int djz_cli_diag_option(djz_cli *c, int argc, char **argv, int *i)
         {"--color", "auto, always or never", set_color},
         {"--max-errors", "a number", set_max_errors},
         {"--stdlib", "a directory", set_stdlib},
+        {"-W",
+         "NAME=LEVEL: a DJZ6xxx warning and off, note, warning or "
+         "error",
+         set_warning},
     };
+    if (strcmp(argv[*i], "--warnings-as-errors") == 0) {
+        c->sink.warnings_as_errors = true;
+        return 1;
+    }
     for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++) {
         bool missing;
         const char *v = option_value(opts[k].name, argc, argv, i, &missing);

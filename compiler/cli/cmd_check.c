@@ -1,6 +1,6 @@
 /* cmd_check.c - `djaz check SPEC...`: report every problem, write nothing. */
 #include "cli.h"
-#include "sema/compile.h"
+#include "driver/compile.h"
 
 static int run_check(int argc, char **argv)
 {

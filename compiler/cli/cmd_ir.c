@@ -1,6 +1,6 @@
 /* cmd_ir.c - `djaz ir SPEC [--env E]`: the resolved model, as JSON. */
 #include "cli.h"
-#include "sema/compile.h"
+#include "driver/compile.h"
 
 static int run_ir(int argc, char **argv)
 {

@@ -82,19 +82,72 @@ static char *vformat(djz_arena *a, const char *fmt, va_list ap)
     return p;
 }
 
+bool djz_sink_set_level(djz_diag_sink *s, djz_code code, djz_level level)
+{
+    if (code < 6000 || code > 6999 || !djz_diag_lookup(code))
+        return false;
+    djz_level_override *n =
+        djz_arena_alloc(s->arena, sizeof *n * (s->nlevels + 1));
+    if (s->nlevels)
+        memcpy(n, s->levels, sizeof *n * s->nlevels);
+    n[s->nlevels].code = code;
+    n[s->nlevels].level = level;
+    s->levels = n;
+    s->nlevels++;
+    return true;
+}
+
+static djz_level level_of(const djz_diag_sink *s, djz_code code)
+{
+    for (size_t i = s->nlevels; i-- > 0;)
+        if (s->levels[i].code == code)
+            return s->levels[i].level;
+    return DJZ_LEVEL_DEFAULT;
+}
+
+/* The severity a diagnostic gets: its catalogue's, or what -W says, with
+ * --warnings-as-errors applied last.  Returns false to drop it. */
+static bool effective_severity(const djz_diag_sink *s, djz_code code,
+                               djz_severity *sev)
+{
+    const djz_diag_info *info = djz_diag_lookup(code);
+    *sev = info ? info->severity : DJZ_SEV_ERROR;
+    switch (level_of(s, code)) {
+    case DJZ_LEVEL_OFF:
+        return false;
+    case DJZ_LEVEL_NOTE:
+        *sev = DJZ_SEV_NOTE;
+        break;
+    case DJZ_LEVEL_WARNING:
+        *sev = DJZ_SEV_WARNING;
+        break;
+    case DJZ_LEVEL_ERROR:
+        *sev = DJZ_SEV_ERROR;
+        break;
+    case DJZ_LEVEL_DEFAULT:
+        break;
+    }
+    if (*sev == DJZ_SEV_WARNING && s->warnings_as_errors)
+        *sev = DJZ_SEV_ERROR;
+    return true;
+}
+
 djz_diag *djz_report(djz_diag_sink *s, djz_code code, djz_source *src,
                      djz_span span, const char *fmt, ...)
 {
-    const djz_diag_info *info = djz_diag_lookup(code);
     djz_diag *d = DJZ_NEW(s->arena, djz_diag);
     d->code = code;
-    d->severity = info ? info->severity : DJZ_SEV_ERROR;
+    bool keep = effective_severity(s, code, &d->severity);
     d->src = src;
     d->span = span;
     va_list ap;
     va_start(ap, fmt);
     d->message = vformat(s->arena, fmt, ap);
     va_end(ap);
+    if (!keep) {
+        s->suppressed++;
+        return d; /* detached */
+    }
     if (d->severity == DJZ_SEV_ERROR && djz_sink_full(s)) {
         s->truncated = true;
         return d; /* detached */

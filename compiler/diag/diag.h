@@ -53,12 +53,30 @@ typedef struct djz_diag {
     djz_note *notes;
 } djz_diag;
 
+/* A level a user gives a code with -W CODE=LEVEL. */
+typedef enum djz_level {
+    DJZ_LEVEL_DEFAULT,
+    DJZ_LEVEL_OFF,
+    DJZ_LEVEL_NOTE,
+    DJZ_LEVEL_WARNING,
+    DJZ_LEVEL_ERROR,
+} djz_level;
+
+typedef struct djz_level_override {
+    djz_code code;
+    djz_level level;
+} djz_level_override;
+
 typedef struct djz_diag_sink {
     djz_arena *arena;
     djz_diag *head, *tail;
     size_t count, errors, warnings;
     size_t max_errors; /* 0: unlimited */
     bool truncated;    /* errors were dropped past max_errors */
+    bool warnings_as_errors;
+    djz_level_override *levels; /* -W CODE=LEVEL, last one wins */
+    size_t nlevels;
+    size_t suppressed; /* dropped by -W CODE=off */
 } djz_diag_sink;
 
 /* The catalogue, in code order. */
@@ -81,6 +99,10 @@ void djz_diag_help(djz_diag_sink *s, djz_diag *d, const char *fmt, ...)
 void djz_diag_note(djz_diag_sink *s, djz_diag *d, djz_source *src,
                    djz_span span, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Sets the level of a code (lint codes only; others keep theirs).
+ * Returns false for a code that cannot be changed. */
+bool djz_sink_set_level(djz_diag_sink *s, djz_code code, djz_level level);
+
 /* True once max_errors errors have been reported. */
 bool djz_sink_full(const djz_diag_sink *s);
 

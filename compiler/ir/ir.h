@@ -55,6 +55,8 @@ typedef struct djz_ir_attr {
 typedef struct djz_ir_block {
     const djz_block_schema *schema;
     const char *label; /* "" when the kind takes none */
+    djz_source *src;   /* where the block is written (its head) */
+    djz_span span;
     djz_ir_attr *attrs;
     size_t nattrs;
     struct djz_ir_block **children;

@@ -31,6 +31,9 @@ typedef struct pblock {
     const djz_block_schema *schema;
     const char *label;
     const char *path; /* "app", "database.main", "app.site": for messages */
+    djz_source *src;  /* where it is written: the spec's block, else a */
+    djz_span span;    /* preset's, else its parent's */
+    bool from_spec;
     slot *slots;
     size_t nslots, cap;
     struct pblock **children;
@@ -154,6 +157,10 @@ static pblock *child_for(resolver *r, pblock *b, const djz_block_schema *s,
     if (!c) {
         c = new_pblock(r, s, label, b);
         apply_defaults(r, c);
+        if (!c->src) {
+            c->src = b->src;
+            c->span = b->span;
+        }
         add_child(r, b, c);
     }
     return c;
@@ -162,6 +169,11 @@ static pblock *child_for(resolver *r, pblock *b, const djz_block_schema *s,
 static void merge_obj(resolver *r, pblock *b, const djz_obj *o,
                       djz_origin origin)
 {
+    if (!b->src || (origin == DJZ_FROM_SPEC && !b->from_spec)) {
+        b->src = o->src;
+        b->span = o->node->span;
+        b->from_spec = origin == DJZ_FROM_SPEC;
+    }
     for (const djz_binding *bd = o->attrs; bd; bd = bd->next)
         if (!bd->path)
             set_slot(r, b, bd, bd->name, origin);
@@ -594,6 +606,8 @@ static void build_env(resolver *r)
     r->env_block = new_pblock(r, r->env->schema, r->env->label, NULL);
     r->env_block->path = "env";
     apply_defaults(r, r->env_block);
+    r->env_block->src = r->env->src;
+    r->env_block->span = r->env->node->span;
     for (const djz_binding *bd = r->env->attrs; bd; bd = bd->next)
         if (!bd->path)
             set_slot(r, r->env_block, bd, bd->name, DJZ_FROM_SPEC);
@@ -666,6 +680,8 @@ static djz_ir_block *to_ir(resolver *r, pblock *b)
     djz_ir_block *out = DJZ_NEW(r->a, djz_ir_block);
     out->schema = b->schema;
     out->label = b->label;
+    out->src = b->src;
+    out->span = b->span;
     out->attrs =
         djz_arena_alloc(r->a, sizeof *out->attrs * (b->nslots ? b->nslots : 1));
     for (size_t i = 0; i < b->schema->nattrs; i++)

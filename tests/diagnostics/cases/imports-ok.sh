@@ -14,6 +14,7 @@ app shop {
   region         = "westeurope"
   resource_group = "shop"
   requirements { runtime = ["django==5.2.18"] }
+  secret SECRET_KEY { generate = 50 }
 }
 
 env staging { plan = P1V2; branch = "main" }

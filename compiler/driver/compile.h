@@ -1,5 +1,5 @@
 /* compile.h - the front half of every command that reads a spec: load the
- * program, bind it, resolve each environment.
+ * program, bind it, resolve each environment, lint it.
  *
  * Binding and resolution run only when every module was read and parsed
  * without errors: on a half-parsed spec they would mostly echo the syntax
@@ -9,8 +9,8 @@
 #define DJZ_COMPILE_H
 
 #include "ir/ir.h"
-#include "model.h"
-#include "modules.h"
+#include "sema/model.h"
+#include "sema/modules.h"
 
 typedef struct djz_compile_opts {
     const char *stdlib_dir; /* NULL: the embedded stdlib */

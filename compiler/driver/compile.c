@@ -3,7 +3,8 @@
 
 #include <string.h>
 
-#include "resolve.h"
+#include "lint/lint.h"
+#include "sema/resolve.h"
 #include "support/suggest.h"
 
 static void unknown_env(djz_diag_sink *sink, const djz_model *m,
@@ -36,8 +37,10 @@ bool djz_compile(djz_arena *a, djz_diag_sink *sink, djz_source *main_src,
     if (sink->errors > before)
         return false; /* what failed to parse would only echo as cascades */
     djz_bind(&c->program, &c->model);
-    if (djz_resolve(&c->program, &c->model, o->only_env, &c->ir))
+    if (djz_resolve(&c->program, &c->model, o->only_env, &c->ir)) {
+        djz_lint(c, sink);
         return true;
+    }
     if (o->only_env)
         unknown_env(sink, &c->model, o->only_env);
     return false;

@@ -1,0 +1,176 @@
+/* lint.c - running the rules over every environment, through allows. */
+#include "rules.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/dates.h"
+#include "support/suggest.h"
+
+static const djz_lint_rule rules[] = {
+    djz_rules_hardening,
+    djz_rules_secrets,
+    djz_rules_requirements,
+    djz_rules_lifecycle,
+};
+
+/* ---- allows ------------------------------------------------------------ */
+
+static bool is_lint_name(const char *name)
+{
+    for (size_t i = 0; i < djz_catalogue_len; i++)
+        if (djz_catalogue[i].code >= 6000 && djz_catalogue[i].code < 7000 &&
+            strcmp(djz_catalogue[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+static void unknown_lint(djz_lint_ctx *l, const djz_binding *bd)
+{
+    const char *names[128];
+    size_t n = 0;
+    for (size_t i = 0; i < djz_catalogue_len && n < 128; i++)
+        if (djz_catalogue[i].code >= 6000 && djz_catalogue[i].code < 7000)
+            names[n++] = djz_catalogue[i].name;
+    const djz_node *label = bd->stmt->u.stmt.head.labels.head;
+    djz_diag *d = djz_report(l->sink, DJZ_UNKNOWN_LINT, bd->src, label->span,
+                             "no warning is called `%s`", bd->label);
+    const char *best = djz_suggest(bd->label, names, n);
+    if (best)
+        djz_diag_help(l->sink, d, "did you mean `%s`?", best);
+    else
+        djz_diag_help(l->sink, d,
+                      "`djaz explain --list` lists the DJZ6xxx "
+                      "warnings");
+}
+
+static void add_allows(djz_lint_ctx *l, const djz_binding *list,
+                       djz_source *src, djz_span scope, size_t *cap)
+{
+    for (const djz_binding *bd = list; bd; bd = bd->next) {
+        if (!is_lint_name(bd->label)) {
+            unknown_lint(l, bd);
+            continue;
+        }
+        if (l->nallows == *cap) {
+            *cap = *cap ? *cap * 2 : 8;
+            djz_allow *n = djz_arena_alloc(l->a, sizeof *n * *cap);
+            if (l->nallows)
+                memcpy(n, l->allows, sizeof *n * l->nallows);
+            l->allows = n;
+        }
+        djz_allow *a = &l->allows[l->nallows++];
+        a->name = bd->label;
+        a->src = src;
+        a->scope = scope;
+        a->binding = bd;
+        a->used = false;
+    }
+}
+
+static void collect_obj(djz_lint_ctx *l, const djz_obj *o, size_t *cap)
+{
+    add_allows(l, o->allows, o->src, o->node->span, cap);
+    for (const djz_obj *c = o->children; c; c = c->next)
+        collect_obj(l, c, cap);
+}
+
+static void collect_allows(djz_lint_ctx *l, const djz_compilation *c)
+{
+    size_t cap = 0;
+    for (const djz_binding *bd = l->m->allows; bd; bd = bd->next)
+        add_allows(l, bd, bd->src, djz_span_make(0, bd->src->len), &cap);
+    for (const djz_obj *o = l->m->blocks.head; o; o = o->next)
+        collect_obj(l, o, &cap);
+    (void)c;
+}
+
+static bool allowed(djz_lint_ctx *l, djz_code code, djz_source *src,
+                    djz_span at)
+{
+    const djz_diag_info *info = djz_diag_lookup(code);
+    bool any = false;
+    for (size_t i = 0; i < l->nallows; i++) {
+        djz_allow *a = &l->allows[i];
+        if (a->src == src && a->scope.lo <= at.lo && at.hi <= a->scope.hi &&
+            strcmp(a->name, info->name) == 0) {
+            a->used = true;
+            any = true;
+        }
+    }
+    return any;
+}
+
+static bool seen_before(djz_lint_ctx *l, djz_code code, djz_source *src,
+                        djz_span at)
+{
+    const char *key = djz_arena_printf(l->a, "%d:%p:%u:%u", (int)code,
+                                       (void *)src, at.lo, at.hi);
+    for (size_t i = 0; i < l->nseen; i++)
+        if (strcmp(l->seen[i], key) == 0)
+            return true;
+    if (l->nseen == l->seen_cap) {
+        l->seen_cap = l->seen_cap ? l->seen_cap * 2 : 16;
+        const char **n = djz_arena_alloc(l->a, sizeof *n * l->seen_cap);
+        if (l->nseen)
+            memcpy(n, l->seen, sizeof *n * l->nseen);
+        l->seen = n;
+    }
+    l->seen[l->nseen++] = key;
+    return false;
+}
+
+djz_diag *djz_lint_report(djz_lint_ctx *l, djz_code code, djz_source *src,
+                          djz_span at, const char *fmt, ...)
+{
+    if (allowed(l, code, src, at) || seen_before(l, code, src, at))
+        return NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = NULL;
+    if (vasprintf(&msg, fmt, ap) < 0)
+        djz_out_of_memory();
+    va_end(ap);
+    djz_diag *d = djz_report(l->sink, code, src, at, "%s", msg);
+    free(msg);
+    return d;
+}
+
+void djz_lint_help(djz_lint_ctx *l, djz_diag *d, djz_code code, const char *fix)
+{
+    const djz_diag_info *info = djz_diag_lookup(code);
+    djz_diag_help(l->sink, d,
+                  "%s, or acknowledge it in this block: "
+                  "`allow %s = \"why\"`",
+                  fix, info->name);
+}
+
+static void report_unused(djz_lint_ctx *l)
+{
+    for (size_t i = 0; i < l->nallows; i++) {
+        const djz_allow *a = &l->allows[i];
+        if (a->used)
+            continue;
+        const djz_node *stmt = a->binding->stmt;
+        djz_diag *d = djz_report(l->sink, DJZ_UNUSED_ALLOW, a->src, stmt->span,
+                                 "nothing here raises `%s`", a->name);
+        djz_diag_help(l->sink, d, "remove the `allow`");
+    }
+}
+
+void djz_lint(djz_compilation *c, djz_diag_sink *sink)
+{
+    djz_lint_ctx l = {.a = c->program.arena,
+                      .sink = sink,
+                      .m = &c->model,
+                      .today = djz_today()};
+    collect_allows(&l, c);
+    for (size_t i = 0; i < c->ir.nenvs; i++) {
+        l.env = &c->ir.envs[i];
+        for (size_t k = 0; k < sizeof rules / sizeof rules[0]; k++)
+            rules[k](&l, l.env);
+    }
+    report_unused(&l);
+}

@@ -1,0 +1,17 @@
+/* lint.h - warnings about what compiles but should not ship.
+ *
+ * Every security recommendation of the article, retired services and
+ * packages, versions past their support, known vulnerabilities.  Rules
+ * read the resolved IR of each environment and the stdlib's knowledge;
+ * a finding on a value shared by several environments is reported once.
+ * `allow NAME = "reason"` in a block acknowledges one warning there (and
+ * in the blocks inside it); an allow that acknowledges nothing is itself
+ * a warning.  Rules that depend on the date use djz_today(). */
+#ifndef DJZ_LINT_H
+#define DJZ_LINT_H
+
+#include "driver/compile.h"
+
+void djz_lint(djz_compilation *c, djz_diag_sink *sink);
+
+#endif

@@ -1,0 +1,216 @@
+/* requirements.c - what the runtime requirements pin.
+ *
+ * Unpinned runtime packages, pins with known vulnerabilities (the
+ * stdlib's advisories), packages that are retired or unmaintained, and
+ * uvicorn's deprecated worker module. */
+#include "rules.h"
+
+#include <string.h>
+
+#include "support/versions.h"
+
+enum { MAX_IDS = 8 }; /* advisories named in a note */
+
+static const djz_value *runtime(const djz_ir_env *e)
+{
+    const djz_ir_block *req[1];
+    if (!djz_lint_blocks(e, "app.requirements", req, 1))
+        return NULL;
+    const djz_value *v = djz_ir_get(req[0], "runtime");
+    return v && v->kind == DJZ_VAL_LIST ? v : NULL;
+}
+
+static bool requires(const djz_value *list, const char *name)
+{
+    djz_requirement r;
+    for (size_t i = 0; list && i < list->n; i++)
+        if (djz_requirement_parse(list->items[i]->text, &r) &&
+            !strcmp(r.name, name))
+            return true;
+    return false;
+}
+
+/* The string items of a data block's list attribute. */
+static size_t fact_list(const djz_obj *o, const char *attr, const char **out,
+                        size_t cap)
+{
+    const djz_binding *bd = djz_obj_attr(o, attr);
+    size_t n = 0;
+    if (!bd || bd->value->kind != DJZ_NODE_LIST)
+        return 0;
+    for (const djz_node *i = bd->value->u.list.items.head; i && n < cap;
+         i = i->next)
+        if (djz_value_key(i))
+            out[n++] = djz_value_key(i);
+    return n;
+}
+
+static bool fact_on(const djz_obj *o, const char *attr)
+{
+    const djz_binding *bd = djz_obj_attr(o, attr);
+    return bd && bd->value->kind == DJZ_NODE_BOOL && bd->value->u.boolean.value;
+}
+
+static const char *fact(const djz_obj *o, const char *attr)
+{
+    const djz_binding *bd = djz_obj_attr(o, attr);
+    const char *key = bd ? djz_value_key(bd->value) : NULL;
+    return key ? key : "";
+}
+
+/* The first fixed release after `pinned`, preferring its own series. */
+static const char *fix_for(const djz_obj *adv, const char *pinned)
+{
+    const char *fixed[16], *best = NULL;
+    size_t n = fact_list(adv, "fixed", fixed, 16);
+    for (size_t i = 0; i < n; i++) {
+        if (djz_version_compare(fixed[i], pinned) <= 0)
+            continue;
+        bool same_series = !strncmp(fixed[i], pinned, strcspn(pinned, ".") + 1);
+        if (!best || (same_series && djz_version_compare(fixed[i], best) < 0))
+            best = fixed[i];
+    }
+    return best;
+}
+
+static bool affects(const djz_obj *adv, const char *pinned)
+{
+    const char *ranges[16];
+    size_t n = fact_list(adv, "affected", ranges, 16);
+    for (size_t i = 0; i < n; i++)
+        if (djz_version_matches(pinned, ranges[i]))
+            return true;
+    return false;
+}
+
+static void check_advisories(djz_lint_ctx *l, const djz_value *item,
+                             const djz_requirement *r)
+{
+    const djz_obj *newest = NULL;
+    const char *upgrade = NULL, *ids = "";
+    size_t count = 0;
+    for (const djz_obj *o = l->m->data.head; o; o = o->next) {
+        char pkg[128];
+        if (strcmp(o->schema->kind, "advisory") != 0)
+            continue;
+        djz_project_normalize(fact(o, "package"), pkg, sizeof pkg);
+        if (strcmp(pkg, r->name) != 0 || !affects(o, r->pinned))
+            continue;
+        if (++count <= MAX_IDS)
+            ids = djz_arena_printf(l->a, "%s%s%s", ids, *ids ? ", " : "",
+                                   o->label);
+        if (!newest ||
+            strcmp(fact(o, "published"), fact(newest, "published")) > 0)
+            newest = o;
+        const char *fix = fix_for(o, r->pinned);
+        if (fix && (!upgrade || djz_version_compare(fix, upgrade) > 0))
+            upgrade = fix;
+    }
+    if (!count)
+        return;
+    djz_diag *d =
+        djz_lint_report(l, DJZ_KNOWN_VULNERABILITY, item->src, item->span,
+                        "%s %s has %zu known vulnerabilit%s, the newest %s: %s",
+                        r->name, r->pinned, count, count == 1 ? "y" : "ies",
+                        newest->label, fact(newest, "summary"));
+    if (!d)
+        return;
+    djz_diag_note(l->sink, d, NULL, djz_span_make(0, 0), "%s%s", ids,
+                  count > MAX_IDS
+                      ? djz_arena_printf(l->a, " and %zu more", count - MAX_IDS)
+                      : "");
+    djz_lint_help(l, d, DJZ_KNOWN_VULNERABILITY,
+                  upgrade ? djz_arena_printf(l->a, "pin %s==%s or later",
+                                             r->name, upgrade)
+                          : "upgrade to a release with the fixes");
+}
+
+static void check_retired(djz_lint_ctx *l, const djz_value *item,
+                          const djz_requirement *r)
+{
+    const djz_obj *pkg = djz_model_data(l->m, "package", r->name);
+    if (!pkg)
+        return;
+    const char *retired = fact(pkg, "retired");
+    bool unmaintained = fact_on(pkg, "unmaintained");
+    if (!*retired && !unmaintained)
+        return;
+    djz_diag *d = djz_lint_report(
+        l, DJZ_RETIRED_PACKAGE, item->src, item->span, "%s is %s%s", r->name,
+        *retired ? "retired since " : "unmaintained", retired);
+    if (d)
+        djz_lint_help(
+            l, d, DJZ_RETIRED_PACKAGE,
+            djz_arena_printf(l->a, "use %s", fact(pkg, "replacement")));
+}
+
+static void check_uvicorn(djz_lint_ctx *l, const djz_ir_env *e,
+                          const djz_value *list, const djz_value *item,
+                          const djz_requirement *r)
+{
+    const djz_ir_block *server[1];
+    const djz_value *kind = djz_lint_blocks(e, "app.server", server, 1)
+                                ? djz_ir_get(server[0], "kind")
+                                : NULL;
+    const djz_obj *pkg = djz_model_data(l->m, "package", "uvicorn");
+    const char *since = pkg ? fact(pkg, "worker_module_deprecated_in") : "";
+    if (strcmp(r->name, "uvicorn") || !*r->pinned || !kind ||
+        strcmp(kind->text, "asgi") || !*since ||
+        djz_version_compare(r->pinned, since) < 0 ||
+        requires(list, "uvicorn-worker"))
+        return;
+    djz_diag *d = djz_lint_report(
+        l, DJZ_DEPRECATED_UVICORN_WORKER, item->src, item->span,
+        "uvicorn %s deprecates its worker module (since %s), which gunicorn "
+        "needs for ASGI",
+        r->pinned, since);
+    if (d)
+        djz_lint_help(l, d, DJZ_DEPRECATED_UVICORN_WORKER,
+                      "add uvicorn-worker to the runtime requirements");
+}
+
+static void check_sdk(djz_lint_ctx *l, const djz_ir_env *e)
+{
+    const djz_ir_block *mon = djz_ir_block_of(e, "monitor");
+    const djz_value *sdk = mon ? djz_ir_get(mon, "sdk") : NULL;
+    if (!sdk || !strcmp(sdk->text, "opentelemetry"))
+        return;
+    djz_diag *d = djz_lint_report(l, DJZ_RETIRED_PACKAGE, sdk->src, sdk->span,
+                                  "the %s SDK is %s", sdk->text,
+                                  !strcmp(sdk->text, "opencensus")
+                                      ? "retired since 2024-09-30"
+                                      : "unmaintained");
+    if (d)
+        djz_lint_help(
+            l, d, DJZ_RETIRED_PACKAGE,
+            "set `sdk = opentelemetry` (azure-monitor-opentelemetry)");
+}
+
+void djz_rules_requirements(djz_lint_ctx *l, const djz_ir_env *e)
+{
+    const djz_value *list = runtime(e);
+    for (size_t i = 0; list && i < list->n; i++) {
+        const djz_value *item = list->items[i];
+        djz_requirement r;
+        if (!djz_requirement_parse(item->text, &r))
+            continue;
+        if (!*r.pinned) {
+            djz_diag *d = djz_lint_report(
+                l, DJZ_UNPINNED_REQUIREMENT, item->src, item->span,
+                "runtime requirement `%s` is not pinned: each deployment may "
+                "install a different version",
+                item->text);
+            if (d)
+                djz_lint_help(l, d, DJZ_UNPINNED_REQUIREMENT,
+                              djz_arena_printf(l->a,
+                                               "pin it to the version "
+                                               "you test with: `%s==X.Y.Z`",
+                                               r.name));
+        } else {
+            check_advisories(l, item, &r);
+            check_uvicorn(l, e, list, item, &r);
+        }
+        check_retired(l, item, &r);
+    }
+    check_sdk(l, e);
+}

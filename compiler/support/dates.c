@@ -1,0 +1,51 @@
+/* dates.c - day numbers from civil dates (the proleptic Gregorian
+ * calendar), after Howard Hinnant's days_from_civil. */
+#include "dates.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+bool djz_date_parse(const char *text, int64_t *days)
+{
+    int y, m, d = 1, n = 0;
+    if (sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 &&
+        !text[10]) {
+    } else if (sscanf(text, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7 &&
+               !text[7]) {
+        d = 1;
+    } else {
+        return false;
+    }
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+        return false;
+    *days = days_from_civil(y, m, d);
+    return true;
+}
+
+int64_t djz_today(void)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    long long seconds = epoch && *epoch ? strtoll(epoch, &end, 10) : 0;
+    if (!epoch || !*epoch || *end || seconds < 0)
+        seconds = (long long)time(NULL);
+    return seconds / 86400;
+}
