@@ -79,8 +79,12 @@ typedef struct djz_command {
     int (*run)(int argc, char **argv);
 } djz_command;
 
-extern const djz_command djz_cmd_check, djz_cmd_fmt, djz_cmd_ir, djz_cmd_parse,
-    djz_cmd_explain;
+extern const djz_command djz_cmd_check;
+extern const djz_command djz_cmd_fmt;
+extern const djz_command djz_cmd_ir;
+extern const djz_command djz_cmd_parse;
+extern const djz_command djz_cmd_schema;
+extern const djz_command djz_cmd_explain;
 
 #define DJZ_DIAG_OPTIONS_HELP                                                  \
     "      --format FORMAT    diagnostics as text (default), json (one\n"      \

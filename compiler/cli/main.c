@@ -4,8 +4,14 @@
 
 #include "cli.h"
 
+/* One line per command, in the order `djaz --help` lists them. */
 static const djz_command *const commands[] = {
-    &djz_cmd_check, &djz_cmd_fmt, &djz_cmd_ir, &djz_cmd_parse, &djz_cmd_explain,
+    &djz_cmd_check,  /* */
+    &djz_cmd_fmt,    /* */
+    &djz_cmd_ir,     /* */
+    &djz_cmd_parse,  /* */
+    &djz_cmd_schema, /* */
+    &djz_cmd_explain,
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

@@ -68,5 +68,13 @@ for spec in $(ls ./*.djaz | sort -t/ -k2 -n); do
   fi
 done
 ((passed + failed > 0)) || { echo "FAIL no examples found"; failed=1; }
+
+# docs/vocabulary.md is the output of `djaz schema`, byte for byte.
+vocabulary=$(dirname "$doc")/vocabulary.md
+if "$DJAZ" schema | diff -u "$vocabulary" -; then passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  echo "FAIL docs/vocabulary.md is not what \`djaz schema\` prints; regenerate it"
+fi
 echo "docs: $passed passed, $failed failed"
 ((failed == 0))
