@@ -198,9 +198,10 @@ int djz_cli_args(djz_cli *c, int argc, char **argv, const djz_flag *flags,
             options = false;
             continue;
         }
-        int r = djz_cli_diag_option(c, argc, argv, &i);
+        /* a command's own options first: `ir --format` is the IR's */
+        int r = take_flag(c, flags, nflags, argc, argv, &i);
         if (r == 0)
-            r = take_flag(c, flags, nflags, argc, argv, &i);
+            r = djz_cli_diag_option(c, argc, argv, &i);
         if (r < 0)
             return DJZ_EXIT_USAGE;
         if (r == 0)

@@ -86,15 +86,18 @@ extern const djz_command djz_cmd_parse;
 extern const djz_command djz_cmd_schema;
 extern const djz_command djz_cmd_explain;
 
-#define DJZ_DIAG_OPTIONS_HELP                                                  \
+/* Help for the shared options; `ir` has a --format of its own. */
+#define DJZ_FORMAT_OPTION_HELP                                                 \
     "      --format FORMAT    diagnostics as text (default), json (one\n"      \
-    "                         object per line) or sarif (SARIF 2.1.0)\n"       \
+    "                         object per line) or sarif (SARIF 2.1.0)\n"
+#define DJZ_OTHER_DIAG_OPTIONS_HELP                                            \
     "      --max-errors N     stop after N errors (default 20, 0: no limit)\n" \
     "      --color WHEN       auto (default), always or never; auto colours\n" \
     "                         a terminal unless NO_COLOR is set or\n"          \
     "                         TERM=dumb\n"                                     \
     "      --                 the arguments after it are files, even if\n"     \
     "                         they start with -\n"
+#define DJZ_DIAG_OPTIONS_HELP DJZ_FORMAT_OPTION_HELP DJZ_OTHER_DIAG_OPTIONS_HELP
 
 #define DJZ_COMPILE_OPTIONS_HELP                                               \
     "      --stdlib DIR       read the stdlib from DIR instead of the copy\n"  \

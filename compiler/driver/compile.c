@@ -32,6 +32,7 @@ bool djz_compile(djz_arena *a, djz_diag_sink *sink, djz_source *main_src,
     memset(c, 0, sizeof *c);
     djz_program_init(&c->program, a, sink);
     c->program.stdlib_dir = o->stdlib_dir;
+    c->program.hermetic = o->hermetic;
     size_t before = sink->errors;
     djz_program_load(&c->program, main_src);
     if (sink->errors > before)

@@ -15,6 +15,7 @@
 typedef struct djz_compile_opts {
     const char *stdlib_dir; /* NULL: the embedded stdlib */
     const char *only_env;   /* NULL: every environment */
+    bool hermetic;          /* read no file but the stdlib (fuzzing) */
 } djz_compile_opts;
 
 typedef struct djz_compilation {

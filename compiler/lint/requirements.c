@@ -108,17 +108,23 @@ static void check_advisories(djz_lint_ctx *l, const djz_value *item,
     }
     if (!count)
         return;
-    djz_diag *d =
-        djz_lint_report(l, DJZ_KNOWN_VULNERABILITY, item->src, item->span,
-                        "%s %s has %zu known vulnerabilit%s, the newest %s: %s",
-                        r->name, r->pinned, count, count == 1 ? "y" : "ies",
-                        newest->label, fact(newest, "summary"));
+    const char *which =
+        count == 1
+            ? djz_arena_printf(l->a, "a known vulnerability, %s", newest->label)
+            : djz_arena_printf(l->a,
+                               "%zu known vulnerabilities, the "
+                               "newest %s",
+                               count, newest->label);
+    djz_diag *d = djz_lint_report(l, DJZ_KNOWN_VULNERABILITY, item->src,
+                                  item->span, "%s %s has %s: %s", r->name,
+                                  r->pinned, which, fact(newest, "summary"));
     if (!d)
         return;
-    djz_diag_note(l->sink, d, NULL, djz_span_make(0, 0), "%s%s", ids,
-                  count > MAX_IDS
-                      ? djz_arena_printf(l->a, " and %zu more", count - MAX_IDS)
-                      : "");
+    if (count > 1)
+        djz_diag_note(l->sink, d, NULL, djz_span_make(0, 0), "%s%s", ids,
+                      count > MAX_IDS ? djz_arena_printf(l->a, " and %zu more",
+                                                         count - MAX_IDS)
+                                      : "");
     djz_lint_help(l, d, DJZ_KNOWN_VULNERABILITY,
                   upgrade ? djz_arena_printf(l->a, "pin %s==%s or later",
                                              r->name, upgrade)

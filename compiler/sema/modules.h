@@ -34,6 +34,7 @@ typedef struct djz_program {
     djz_diag_sink *sink;
     const char *stdlib_dir; /* NULL: the embedded stdlib */
     bool no_prelude;        /* for tests of the loader itself */
+    bool hermetic;          /* never read a file: relative imports fail */
     djz_module *modules, *tail;
     djz_module *main;
 } djz_program;

@@ -1,16 +1,19 @@
-/* fuzz_parse.c - libFuzzer target for the front end.
+/* fuzz_parse.c - libFuzzer target for the compiler's front half.
  *
  * Feeds arbitrary bytes to the scanner and parser, renders whatever was
  * reported in all three formats, and for input that parses cleanly checks
- * the formatter's promises: its output parses cleanly, has the same
- * syntax tree, and formats to itself.  A broken promise aborts, which
- * libFuzzer reports as a crash. */
+ * the formatter's promises (its output parses cleanly, has the same
+ * syntax tree, and formats to itself) and then compiles it through
+ * binding, resolution and lint against the embedded stdlib, dumping the
+ * IR.  Nothing but the stdlib is read: relative imports fail.  A broken
+ * promise aborts, which libFuzzer reports as a crash. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag/diag.h"
+#include "driver/compile.h"
 #include "syntax/fmt.h"
 #include "syntax/parse.h"
 
@@ -60,6 +63,22 @@ static void check_format(djz_arena *a, const djz_parsed *p)
     free(text);
 }
 
+/* Binding, resolution and lint, with their own sink; the IR dumped. */
+static void compile_all(djz_arena *a, const char *text, size_t size)
+{
+    djz_diag_sink sink;
+    djz_sink_init(&sink, a, 0);
+    djz_source *src = djz_source_new(a, "fuzz.djaz", text, size);
+    djz_compile_opts o = {.hermetic = true};
+    djz_compilation c;
+    if (djz_compile(a, &sink, src, &o, &c)) {
+        FILE *null = fopen("/dev/null", "w");
+        djz_ir_dump_json(null, &c.ir, NULL);
+        fclose(null);
+    }
+    render_all(&sink);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     djz_arena a;
@@ -70,8 +89,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     djz_source *src = djz_source_new(&a, "fuzz.djaz", text, size);
     djz_parsed p = djz_parse(&a, &sink, src);
     render_all(&sink);
-    if (p.file && sink.errors == 0)
+    if (p.file && sink.errors == 0) {
         check_format(&a, &p);
+        compile_all(&a, text, size);
+    }
     djz_arena_free(&a);
     return 0;
 }

@@ -19,10 +19,10 @@ for spec in "$root"/examples/*/app.djaz; do
   [[ -n $envs ]] || { echo "FAIL $example: no environments"; failed=$((failed + 1)); }
   for env in $envs; do
     golden="$here/golden/$example.$env.json"
-    if ! "$DJAZ" ir --env "$env" "$spec" >"$work/once.json"; then
+    if ! "$DJAZ" ir --env "$env" --format json "$spec" >"$work/once.json"; then
       echo "FAIL $example/$env: djaz ir failed"; failed=$((failed + 1)); continue
     fi
-    "$DJAZ" ir --env "$env" "$spec" >"$work/twice.json"
+    "$DJAZ" ir --env "$env" --format json "$spec" >"$work/twice.json"
     [[ ${DJAZ_BLESS:-} == 1 ]] && cp "$work/once.json" "$golden"
     if ! cmp -s "$work/once.json" "$work/twice.json"; then
       echo "FAIL $example/$env: two runs differ"; failed=$((failed + 1))
