@@ -93,6 +93,33 @@ static cJSON *json_block(const djz_ir_block *b)
     return o;
 }
 
+static const char *resource_id(char *buf, size_t n, const djz_ir_resource *r)
+{
+    snprintf(buf, n, "%s/%s", r->type, r->name);
+    return buf;
+}
+
+static cJSON *json_resources(const djz_ir_env *e)
+{
+    cJSON *list = cJSON_CreateArray();
+    char id[512];
+    for (size_t i = 0; i < e->nresources; i++) {
+        const djz_ir_resource *r = &e->resources[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "type", r->type);
+        cJSON_AddStringToObject(o, "name", r->name);
+        if (r->ndeps) {
+            cJSON *deps = cJSON_AddArrayToObject(o, "depends_on");
+            for (size_t d = 0; d < r->ndeps; d++)
+                cJSON_AddItemToArray(
+                    deps, cJSON_CreateString(resource_id(
+                              id, sizeof id, &e->resources[r->depends_on[d]])));
+        }
+        cJSON_AddItemToArray(list, o);
+    }
+    return list;
+}
+
 static cJSON *json_env(const djz_ir_env *e)
 {
     cJSON *o = cJSON_CreateObject();
@@ -101,6 +128,7 @@ static cJSON *json_env(const djz_ir_env *e)
     cJSON *blocks = cJSON_AddArrayToObject(o, "blocks");
     for (size_t i = 0; i < e->nblocks; i++)
         cJSON_AddItemToArray(blocks, json_block(e->blocks[i]));
+    cJSON_AddItemToObject(o, "resources", json_resources(e));
     return o;
 }
 

@@ -63,17 +63,38 @@ typedef struct djz_ir_block {
     size_t nchildren;
 } djz_ir_block;
 
+/* An Azure resource the environment consists of. */
+typedef struct djz_ir_resource {
+    const char *type; /* ARM's resource type, e.g. Microsoft.Web/sites */
+    const char *name; /* "account/default/static" for child resources */
+    const djz_ir_block *block; /* the block it realizes */
+    size_t *depends_on;        /* indices into the environment's resources */
+    size_t ndeps;
+} djz_ir_resource;
+
 typedef struct djz_ir_env {
     const char *name;
     djz_ir_block *env;     /* the env block itself: plan, branch, ... */
     djz_ir_block **blocks; /* app, database, storage, ... in schema order */
     size_t nblocks;
+    djz_ir_resource *resources; /* every dependency before its dependents */
+    size_t nresources;
 } djz_ir_env;
 
 typedef struct djz_ir {
     djz_ir_env *envs;
     size_t nenvs;
 } djz_ir;
+
+/* Derives the Azure resources of an environment from its blocks and
+ * orders them so that each comes after what it depends on.  Names the
+ * spec does not give are derived from the web app's name (see lower.c). */
+void djz_ir_lower(djz_arena *a, djz_ir_env *e);
+
+/* Derives the Azure resources of an environment from its blocks and
+ * orders them so that each comes after what it depends on.  Names the
+ * spec does not give are derived from the web app's name (see lower.c). */
+void djz_ir_lower(djz_arena *a, djz_ir_env *e);
 
 /* Lookups for back ends. */
 const djz_ir_block *djz_ir_block_of(const djz_ir_env *e, const char *kind);

@@ -714,6 +714,7 @@ static void resolve_env(resolver *r, const djz_obj *env, djz_ir_env *out)
         for (size_t i = 0; i < r->ntops; i++)
             if (strcmp(r->tops[i]->schema->kind, kinds[k]) == 0)
                 out->blocks[out->nblocks++] = to_ir(r, r->tops[i]);
+    djz_ir_lower(r->a, out);
 }
 
 /* ---- between environments --------------------------------------------------

@@ -1,0 +1,269 @@
+/* lower.c - the Azure resources of one environment, in dependency order.
+ *
+ * Names the spec gives are used as they are (the resource group, the
+ * storage account, the database, the PostgreSQL server when set).  The
+ * others derive from the web app's name W: `app.name`, or else the app's
+ * label with `_` as `-`, then `-ENV`.  Plan W-plan, workspace W-logs,
+ * Application Insights W-insights, PostgreSQL server W-db, Front Door
+ * profile W-cdn and endpoint W, dashboard W-dashboard.  Resources are
+ * listed as they are derived, then sorted topologically (stable), which
+ * also proves the dependencies have no cycle. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir.h"
+
+typedef struct lowering {
+    djz_arena *a;
+    djz_ir_env *e;
+    size_t cap;
+    const char *web; /* W */
+} lowering;
+
+static size_t add(lowering *l, const char *type, const char *name,
+                  const djz_ir_block *b)
+{
+    djz_ir_env *e = l->e;
+    if (e->nresources == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 32;
+        djz_ir_resource *n = djz_arena_alloc(l->a, sizeof *n * l->cap);
+        if (e->nresources)
+            memcpy(n, e->resources, sizeof *n * e->nresources);
+        e->resources = n;
+    }
+    djz_ir_resource *r = &e->resources[e->nresources];
+    r->type = type;
+    r->name = name;
+    r->block = b;
+    r->depends_on = djz_arena_alloc(l->a, sizeof *r->depends_on * 8);
+    return e->nresources++;
+}
+
+static void depends(lowering *l, size_t r, size_t on)
+{
+    djz_ir_resource *x = &l->e->resources[r];
+    if (x->ndeps < 8)
+        x->depends_on[x->ndeps++] = on;
+}
+
+static const char *text(const djz_ir_block *b, const char *attr)
+{
+    const djz_value *v = b ? djz_ir_get(b, attr) : NULL;
+    return v && v->text && *v->text ? v->text : NULL;
+}
+
+static bool on(const djz_ir_block *b, const char *attr)
+{
+    const djz_value *v = b ? djz_ir_get(b, attr) : NULL;
+    return v && v->kind == DJZ_VAL_BOOL && v->boolean;
+}
+
+/* The web app's name: app.name, or the label made a host name, -ENV. */
+static const char *web_name(lowering *l, const djz_ir_block *app)
+{
+    const char *name = text(app, "name");
+    if (name)
+        return name;
+    char *s = djz_arena_printf(l->a, "%s-%s", app->label, l->e->name);
+    for (char *p = s; *p; p++)
+        *p = *p == '_' ? '-' : (char)tolower((unsigned char)*p);
+    return s;
+}
+
+static size_t lower_database(lowering *l, const djz_ir_block *db, size_t rg)
+{
+    const char *server = text(db, "server");
+    if (!server)
+        server = djz_arena_printf(l->a, "%s-db", l->web);
+    size_t s = add(l, "Microsoft.DBforPostgreSQL/flexibleServers", server, db);
+    depends(l, s, rg);
+    size_t d =
+        add(l, "Microsoft.DBforPostgreSQL/flexibleServers/databases",
+            djz_arena_printf(l->a, "%s/%s", server, text(db, "name")), db);
+    depends(l, d, s);
+    const djz_ir_block *fw = djz_ir_child(db, "firewall");
+    for (size_t i = 0; fw && i < fw->nattrs; i++)
+        depends(
+            l,
+            add(l, "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules",
+                djz_arena_printf(l->a, "%s/%s", server, fw->attrs[i].name), fw),
+            s);
+    return s;
+}
+
+static void lower_cdn(lowering *l, const djz_ir_block *st, size_t rg,
+                      size_t account)
+{
+    const char *profile = djz_arena_printf(l->a, "%s-cdn", l->web);
+    size_t p = add(l, "Microsoft.Cdn/profiles", profile, st);
+    depends(l, p, rg);
+    size_t ep = add(l, "Microsoft.Cdn/profiles/afdEndpoints",
+                    djz_arena_printf(l->a, "%s/%s", profile, l->web), st);
+    depends(l, ep, p);
+    const char *og_name = djz_arena_printf(l->a, "%s/blobs", profile);
+    size_t og = add(l, "Microsoft.Cdn/profiles/originGroups", og_name, st);
+    depends(l, og, p);
+    size_t origin = add(l, "Microsoft.Cdn/profiles/originGroups/origins",
+                        djz_arena_printf(l->a, "%s/storage", og_name), st);
+    depends(l, origin, og);
+    depends(l, origin, account);
+    size_t rules = add(l, "Microsoft.Cdn/profiles/ruleSets",
+                       djz_arena_printf(l->a, "%s/nocache", profile), st);
+    depends(l, rules, p);
+    size_t route =
+        add(l, "Microsoft.Cdn/profiles/afdEndpoints/routes",
+            djz_arena_printf(l->a, "%s/%s/blobs", profile, l->web), st);
+    depends(l, route, ep);
+    depends(l, route, origin);
+    depends(l, route, rules);
+}
+
+static size_t lower_storage(lowering *l, const djz_ir_block *st, size_t rg)
+{
+    const char *account = text(st, "account");
+    size_t a = add(l, "Microsoft.Storage/storageAccounts", account, st);
+    depends(l, a, rg);
+    const djz_value *cs = djz_ir_get(st, "containers");
+    for (size_t i = 0; cs && i < cs->n; i++)
+        depends(l,
+                add(l,
+                    "Microsoft.Storage/storageAccounts/blobServices/"
+                    "containers",
+                    djz_arena_printf(l->a, "%s/default/%s", account,
+                                     cs->items[i]->text),
+                    st),
+                a);
+    if (on(st, "cdn"))
+        lower_cdn(l, st, rg, a);
+    return a;
+}
+
+enum { NONE = (size_t)-1 };
+
+/* A Key Vault name: 3-24 letters, digits and single hyphens. */
+static const char *vault_name(lowering *l)
+{
+    char *s = djz_arena_printf(l->a, "%.21s", l->web);
+    size_t n = strlen(s);
+    while (n && s[n - 1] == '-')
+        s[--n] = '\0';
+    return djz_arena_printf(l->a, "%s-kv", s);
+}
+
+static bool has_secrets(const djz_ir_block *app)
+{
+    for (size_t i = 0; i < app->nchildren; i++)
+        if (!strcmp(app->children[i]->schema->kind, "secret"))
+            return true;
+    return false;
+}
+
+static size_t lower_monitoring(lowering *l, const djz_ir_block *mon, size_t rg)
+{
+    if (!on(mon, "insights"))
+        return NONE;
+    size_t ws = add(l, "Microsoft.OperationalInsights/workspaces",
+                    djz_arena_printf(l->a, "%s-logs", l->web), mon);
+    depends(l, ws, rg);
+    size_t ai = add(l, "Microsoft.Insights/components",
+                    djz_arena_printf(l->a, "%s-insights", l->web), mon);
+    depends(l, ai, ws);
+    return ai;
+}
+
+static size_t lower_network(lowering *l, const djz_ir_block *net, size_t rg)
+{
+    if (!on(net, "private"))
+        return NONE;
+    size_t vnet = add(l, "Microsoft.Network/virtualNetworks",
+                      djz_arena_printf(l->a, "%s-vnet", l->web), net);
+    depends(l, vnet, rg);
+    size_t dns = add(l, "Microsoft.Network/privateDnsZones",
+                     "privatelink.postgres.database.azure.com", net);
+    depends(l, dns, rg);
+    return vnet;
+}
+
+static void depends_if(lowering *l, size_t r, size_t on_)
+{
+    if (on_ != NONE)
+        depends(l, r, on_);
+}
+
+/* Kahn's algorithm, always taking the earliest ready resource, so an
+ * already ordered list is unchanged. */
+static void sort(lowering *l)
+{
+    djz_ir_env *e = l->e;
+    size_t n = e->nresources;
+    size_t *order = djz_arena_alloc(l->a, sizeof *order * (n ? n : 1));
+    size_t *where = djz_arena_alloc(l->a, sizeof *where * (n ? n : 1));
+    bool *done = djz_arena_alloc(l->a, sizeof *done * (n ? n : 1));
+    for (size_t k = 0; k < n; k++) {
+        size_t pick = n;
+        for (size_t i = 0; i < n && pick == n; i++) {
+            bool ready = !done[i];
+            for (size_t d = 0; ready && d < e->resources[i].ndeps; d++)
+                ready = done[e->resources[i].depends_on[d]];
+            if (ready)
+                pick = i;
+        }
+        if (pick == n)
+            return; /* a cycle: cannot happen with the rules above */
+        done[pick] = true;
+        where[pick] = k;
+        order[k] = pick;
+    }
+    djz_ir_resource *sorted =
+        djz_arena_alloc(l->a, sizeof *sorted * (n ? n : 1));
+    for (size_t k = 0; k < n; k++) {
+        sorted[k] = e->resources[order[k]];
+        for (size_t d = 0; d < sorted[k].ndeps; d++)
+            sorted[k].depends_on[d] = where[sorted[k].depends_on[d]];
+    }
+    e->resources = sorted;
+}
+
+void djz_ir_lower(djz_arena *a, djz_ir_env *e)
+{
+    lowering l = {a, e, 0, NULL};
+    const djz_ir_block *app = djz_ir_block_of(e, "app");
+    if (!app)
+        return;
+    l.web = web_name(&l, app);
+    size_t rg = add(&l, "Microsoft.Resources/resourceGroups",
+                    text(app, "resource_group"), app);
+    size_t insights = lower_monitoring(&l, djz_ir_block_of(e, "monitor"), rg);
+    size_t vault = NONE;
+    if (has_secrets(app)) {
+        vault = add(&l, "Microsoft.KeyVault/vaults", vault_name(&l), app);
+        depends(&l, vault, rg);
+    }
+    size_t plan = add(&l, "Microsoft.Web/serverfarms",
+                      djz_arena_printf(a, "%s-plan", l.web), e->env);
+    depends(&l, plan, rg);
+    size_t vnet = lower_network(&l, djz_ir_block_of(e, "network"), rg);
+    const djz_ir_block *db = djz_ir_block_of(e, "database");
+    size_t server = db ? lower_database(&l, db, rg) : NONE;
+    depends_if(&l, server, vnet);
+    const djz_ir_block *st = djz_ir_block_of(e, "storage");
+    size_t account = st ? lower_storage(&l, st, rg) : NONE;
+    size_t site = add(&l, "Microsoft.Web/sites", l.web, app);
+    depends(&l, site, plan);
+    depends_if(&l, site, insights);
+    depends_if(&l, site, vault);
+    depends_if(&l, site, server);
+    depends_if(&l, site, account);
+    depends_if(&l, site, vnet);
+    const djz_ir_block *mon = djz_ir_block_of(e, "monitor");
+    const djz_value *tiles = mon ? djz_ir_get(mon, "dashboard") : NULL;
+    if (tiles && tiles->n) {
+        size_t dash = add(&l, "Microsoft.Portal/dashboards",
+                          djz_arena_printf(a, "%s-dashboard", l.web), mon);
+        depends(&l, dash, site);
+        depends(&l, dash, plan);
+        depends_if(&l, dash, server);
+    }
+    sort(&l);
+}
