@@ -25,13 +25,8 @@ static size_t add(lowering *l, const char *type, const char *name,
                   const djz_ir_block *b)
 {
     djz_ir_env *e = l->e;
-    if (e->nresources == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 32;
-        djz_ir_resource *n = djz_arena_alloc(l->a, sizeof *n * l->cap);
-        if (e->nresources)
-            memcpy(n, e->resources, sizeof *n * e->nresources);
-        e->resources = n;
-    }
+    e->resources = djz_arena_grow(l->a, e->resources, e->nresources, &l->cap,
+                                  sizeof *e->resources);
     djz_ir_resource *r = &e->resources[e->nresources];
     r->type = type;
     r->name = name;

@@ -53,55 +53,63 @@ static void check_services(djz_lint_ctx *l, const djz_ir_env *e)
                 "string");
 }
 
-static void check_versions(djz_lint_ctx *l, const djz_ir_env *e)
+/* A version in the spec whose stdlib entry has a date that has passed. */
+typedef struct dated_rule {
+    djz_code code;
+    const char *block, *attr;      /* where the spec names the version */
+    const char *table, *date_attr; /* the stdlib's knowledge of it */
+    const char *what, *fix;        /* "%s %s ... %s": name, version, date */
+} dated_rule;
+
+static const dated_rule dated_rules[] = {
+    {DJZ_PYTHON_END_OF_LIFE, "app", "python", "python", "end_of_life",
+     "Python %s reached its end of life on %s: no more security fixes",
+     "move to a supported Python"},
+    {DJZ_DJANGO_END_OF_SUPPORT, "app", "django", "django", "end_of_support",
+     "Django %s lost security support on %s",
+     "move to a supported release, such as the 5.2 LTS"},
+    {DJZ_POSTGRES_END_OF_SUPPORT, "database", "version", "pg_version",
+     "standard_support_ends",
+     "PostgreSQL %s left Azure's standard support on %s",
+     "choose a version with support left"},
+};
+
+static void check_dated(djz_lint_ctx *l, const djz_ir_env *e,
+                        const dated_rule *r)
+{
+    const djz_ir_block *b = djz_ir_block_of(e, r->block);
+    const djz_value *v = b ? djz_ir_get(b, r->attr) : NULL;
+    const char *date;
+    if (!v || !djz_lint_past(l, r->table, v->text, r->date_attr, &date))
+        return;
+    djz_diag *d =
+        djz_lint_report(l, r->code, v->src, v->span, r->what, v->text, date);
+    if (d)
+        djz_lint_help(l, d, r->code, r->fix);
+}
+
+/* A Python App Service no longer offers, though not yet past its end. */
+static void check_offered(djz_lint_ctx *l, const djz_ir_env *e)
 {
     const djz_ir_block *app = djz_ir_block_of(e, "app");
     const djz_value *py = app ? djz_ir_get(app, "python") : NULL;
-    const djz_value *dj = app ? djz_ir_get(app, "django") : NULL;
     const char *date;
-    if (py && djz_lint_past(l, "python", py->text, "end_of_life", &date)) {
-        djz_diag *d =
-            djz_lint_report(l, DJZ_PYTHON_END_OF_LIFE, py->src, py->span,
-                            "Python %s reached its end "
-                            "of life on %s: no more security fixes",
-                            py->text, date);
-        if (d)
-            djz_lint_help(l, d, DJZ_PYTHON_END_OF_LIFE,
-                          "move to a supported Python");
-    } else if (py && !strcmp(djz_lint_fact(l, "python", py->text, "offered"),
-                             "off")) {
-        djz_diag *d =
-            djz_lint_report(l, DJZ_PYTHON_END_OF_LIFE, py->src, py->span,
-                            "App Service no longer "
-                            "offers Python %s",
-                            py->text);
-        if (d)
-            djz_lint_help(l, d, DJZ_PYTHON_END_OF_LIFE,
-                          "move to a Python App Service offers");
-    }
-    if (dj && djz_lint_past(l, "django", dj->text, "end_of_support", &date)) {
-        djz_diag *d =
-            djz_lint_report(l, DJZ_DJANGO_END_OF_SUPPORT, dj->src, dj->span,
-                            "Django %s lost security "
-                            "support on %s",
-                            dj->text, date);
-        if (d)
-            djz_lint_help(l, d, DJZ_DJANGO_END_OF_SUPPORT,
-                          "move to a supported release, such as the 5.2 LTS");
-    }
-    const djz_ir_block *db = djz_ir_block_of(e, "database");
-    const djz_value *pg = db ? djz_ir_get(db, "version") : NULL;
-    if (pg && djz_lint_past(l, "pg_version", pg->text, "standard_support_ends",
-                            &date)) {
-        djz_diag *d =
-            djz_lint_report(l, DJZ_POSTGRES_END_OF_SUPPORT, pg->src, pg->span,
-                            "PostgreSQL %s left Azure's "
-                            "standard support on %s",
-                            pg->text, date);
-        if (d)
-            djz_lint_help(l, d, DJZ_POSTGRES_END_OF_SUPPORT,
-                          "choose a version with support left");
-    }
+    if (!py || djz_lint_past(l, "python", py->text, "end_of_life", &date) ||
+        strcmp(djz_lint_fact(l, "python", py->text, "offered"), "off") != 0)
+        return;
+    djz_diag *d =
+        djz_lint_report(l, DJZ_PYTHON_END_OF_LIFE, py->src, py->span,
+                        "App Service no longer offers Python %s", py->text);
+    if (d)
+        djz_lint_help(l, d, DJZ_PYTHON_END_OF_LIFE,
+                      "move to a Python App Service offers");
+}
+
+static void check_versions(djz_lint_ctx *l, const djz_ir_env *e)
+{
+    for (size_t i = 0; i < sizeof dated_rules / sizeof dated_rules[0]; i++)
+        check_dated(l, e, &dated_rules[i]);
+    check_offered(l, e);
 }
 
 /* Django releases run on a set of Pythons; others do not start at all. */

@@ -46,45 +46,38 @@ static void unknown_lint(djz_lint_ctx *l, const djz_binding *bd)
                       "warnings");
 }
 
-static void add_allows(djz_lint_ctx *l, const djz_binding *list,
-                       djz_source *src, djz_span scope, size_t *cap)
+static void add_allow(djz_lint_ctx *l, const djz_binding *bd, djz_source *src,
+                      djz_span scope)
 {
-    for (const djz_binding *bd = list; bd; bd = bd->next) {
-        if (!is_lint_name(bd->label)) {
-            unknown_lint(l, bd);
-            continue;
-        }
-        if (l->nallows == *cap) {
-            *cap = *cap ? *cap * 2 : 8;
-            djz_allow *n = djz_arena_alloc(l->a, sizeof *n * *cap);
-            if (l->nallows)
-                memcpy(n, l->allows, sizeof *n * l->nallows);
-            l->allows = n;
-        }
-        djz_allow *a = &l->allows[l->nallows++];
-        a->name = bd->label;
-        a->src = src;
-        a->scope = scope;
-        a->binding = bd;
-        a->used = false;
+    if (!is_lint_name(bd->label)) {
+        unknown_lint(l, bd);
+        return;
     }
+    l->allows = djz_arena_grow(l->a, l->allows, l->nallows, &l->allows_cap,
+                               sizeof *l->allows);
+    djz_allow *a = &l->allows[l->nallows++];
+    a->name = bd->label;
+    a->src = src;
+    a->scope = scope;
+    a->binding = bd;
+    a->used = false;
 }
 
-static void collect_obj(djz_lint_ctx *l, const djz_obj *o, size_t *cap)
+static void collect_obj(djz_lint_ctx *l, const djz_obj *o)
 {
-    add_allows(l, o->allows, o->src, o->node->span, cap);
+    for (const djz_binding *bd = o->allows; bd; bd = bd->next)
+        add_allow(l, bd, o->src, o->node->span);
     for (const djz_obj *c = o->children; c; c = c->next)
-        collect_obj(l, c, cap);
+        collect_obj(l, c);
 }
 
-static void collect_allows(djz_lint_ctx *l, const djz_compilation *c)
+/* Allows at the top level cover their whole file. */
+static void collect_allows(djz_lint_ctx *l)
 {
-    size_t cap = 0;
     for (const djz_binding *bd = l->m->allows; bd; bd = bd->next)
-        add_allows(l, bd, bd->src, djz_span_make(0, bd->src->len), &cap);
+        add_allow(l, bd, bd->src, djz_span_make(0, bd->src->len));
     for (const djz_obj *o = l->m->blocks.head; o; o = o->next)
-        collect_obj(l, o, &cap);
-    (void)c;
+        collect_obj(l, o);
 }
 
 static bool allowed(djz_lint_ctx *l, djz_code code, djz_source *src,
@@ -106,20 +99,10 @@ static bool allowed(djz_lint_ctx *l, djz_code code, djz_source *src,
 static bool seen_before(djz_lint_ctx *l, djz_code code, djz_source *src,
                         djz_span at)
 {
-    const char *key = djz_arena_printf(l->a, "%d:%p:%u:%u", (int)code,
-                                       (void *)src, at.lo, at.hi);
-    for (size_t i = 0; i < l->nseen; i++)
-        if (strcmp(l->seen[i], key) == 0)
-            return true;
-    if (l->nseen == l->seen_cap) {
-        l->seen_cap = l->seen_cap ? l->seen_cap * 2 : 16;
-        const char **n = djz_arena_alloc(l->a, sizeof *n * l->seen_cap);
-        if (l->nseen)
-            memcpy(n, l->seen, sizeof *n * l->nseen);
-        l->seen = n;
-    }
-    l->seen[l->nseen++] = key;
-    return false;
+    char key[96];
+    snprintf(key, sizeof key, "%d:%p:%u:%u", (int)code, (void *)src, at.lo,
+             at.hi);
+    return !djz_seen_add(&l->seen, l->a, key);
 }
 
 djz_diag *djz_lint_report(djz_lint_ctx *l, djz_code code, djz_source *src,
@@ -166,7 +149,7 @@ void djz_lint(djz_compilation *c, djz_diag_sink *sink)
                       .sink = sink,
                       .m = &c->model,
                       .today = djz_today()};
-    collect_allows(&l, c);
+    collect_allows(&l);
     for (size_t i = 0; i < c->ir.nenvs; i++) {
         l.env = &c->ir.envs[i];
         for (size_t k = 0; k < sizeof rules / sizeof rules[0]; k++)

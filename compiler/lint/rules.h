@@ -24,8 +24,8 @@ typedef struct djz_lint_ctx {
     int64_t today;
     djz_allow *allows;
     size_t nallows;
-    const char **seen;
-    size_t nseen, seen_cap;
+    size_t allows_cap;
+    djz_seen seen; /* findings already reported, by code and place */
 } djz_lint_ctx;
 
 typedef void (*djz_lint_rule)(djz_lint_ctx *l, const djz_ir_env *e);
@@ -43,7 +43,8 @@ void djz_lint_help(djz_lint_ctx *l, djz_diag *d, djz_code code,
 size_t djz_lint_blocks(const djz_ir_env *e, const char *path,
                        const djz_ir_block **out, size_t cap);
 const char *djz_lint_text(const djz_value *v); /* on/off for booleans */
-/* Knowledge: a data block's attribute as text ("" when absent). */
+/* Knowledge: a data block's attribute as text: on/off for booleans, ""
+ * when absent. */
 const char *djz_lint_fact(const djz_lint_ctx *l, const char *kind,
                           const char *label, const char *attr);
 /* The date attribute of a data block is before today. */

@@ -7,6 +7,7 @@
  * being evaluated that is asked for again is a cycle. */
 #include "resolve.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,8 +50,7 @@ typedef struct resolver {
     pblock *env_block;  /* its own attributes */
     pblock **tops;      /* every other top-level block */
     size_t ntops;
-    const char **seen; /* diagnostics already given, by place */
-    size_t nseen, seen_cap;
+    djz_seen seen;     /* diagnostics already given, by place */
     struct slot **stack; /* slots being evaluated, for cycle chains */
     size_t depth, stack_cap;
 } resolver;
@@ -73,14 +73,8 @@ static pblock *new_pblock(resolver *r, const djz_block_schema *s,
 
 static void add_child(resolver *r, pblock *parent, pblock *c)
 {
-    if (parent->nchildren == parent->ccap) {
-        size_t cap = parent->ccap ? parent->ccap * 2 : 4;
-        pblock **n = djz_arena_alloc(r->a, sizeof *n * cap);
-        if (parent->nchildren)
-            memcpy(n, parent->children, sizeof *n * parent->nchildren);
-        parent->children = n;
-        parent->ccap = cap;
-    }
+    parent->children = djz_arena_grow(r->a, parent->children, parent->nchildren,
+                                      &parent->ccap, sizeof *parent->children);
     parent->children[parent->nchildren++] = c;
 }
 
@@ -95,14 +89,8 @@ static slot *find_slot(pblock *b, const char *name, const char *label)
 
 static slot *new_slot(resolver *r, pblock *b)
 {
-    if (b->nslots == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 8;
-        slot *n = djz_arena_alloc(r->a, sizeof *n * cap);
-        if (b->nslots)
-            memcpy(n, b->slots, sizeof *n * b->nslots);
-        b->slots = n;
-        b->cap = cap;
-    }
+    b->slots =
+        djz_arena_grow(r->a, b->slots, b->nslots, &b->cap, sizeof *b->slots);
     return &b->slots[b->nslots++];
 }
 
@@ -203,21 +191,9 @@ static void implicit_children(resolver *r, pblock *b)
 
 static bool seen_before(resolver *r, djz_source *src, djz_span at, int code)
 {
-    const char *key =
-        djz_arena_printf(r->a, "%p:%u:%u:%d", (void *)src, at.lo, at.hi, code);
-    for (size_t i = 0; i < r->nseen; i++)
-        if (strcmp(r->seen[i], key) == 0)
-            return true;
-    if (r->nseen == r->seen_cap) {
-        size_t cap = r->seen_cap ? r->seen_cap * 2 : 16;
-        const char **n = djz_arena_alloc(r->a, sizeof *n * cap);
-        if (r->nseen)
-            memcpy(n, r->seen, sizeof *n * r->nseen);
-        r->seen = n;
-        r->seen_cap = cap;
-    }
-    r->seen[r->nseen++] = key;
-    return false;
+    char key[96];
+    snprintf(key, sizeof key, "%p:%u:%u:%d", (void *)src, at.lo, at.hi, code);
+    return !djz_seen_add(&r->seen, r->a, key);
 }
 
 /* Among blocks, the one that the names at n designate: `kind label` when
@@ -297,14 +273,8 @@ static const char *slot_path(resolver *r, const slot *s)
 
 static void push(resolver *r, slot *s)
 {
-    if (r->depth == r->stack_cap) {
-        size_t cap = r->stack_cap ? r->stack_cap * 2 : 16;
-        slot **n = djz_arena_alloc(r->a, sizeof *n * cap);
-        if (r->depth)
-            memcpy(n, r->stack, sizeof *n * r->depth);
-        r->stack = n;
-        r->stack_cap = cap;
-    }
+    r->stack = djz_arena_grow(r->a, r->stack, r->depth, &r->stack_cap,
+                              sizeof *r->stack);
     r->stack[r->depth++] = s;
 }
 

@@ -130,3 +130,28 @@ char *djz_arena_printf(djz_arena *a, const char *fmt, ...)
     va_end(ap2);
     return p;
 }
+
+void *djz_arena_grow(djz_arena *a, void *old, size_t n, size_t *cap,
+                     size_t elem)
+{
+    if (n < *cap)
+        return old;
+    size_t grown = *cap ? *cap * 2 : 8;
+    if (grown > SIZE_MAX / elem)
+        djz_out_of_memory();
+    void *p = djz_arena_alloc(a, grown * elem);
+    if (n)
+        memcpy(p, old, n * elem);
+    *cap = grown;
+    return p;
+}
+
+bool djz_seen_add(djz_seen *s, djz_arena *a, const char *key)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->keys[i], key) == 0)
+            return false;
+    s->keys = djz_arena_grow(a, s->keys, s->n, &s->cap, sizeof *s->keys);
+    s->keys[s->n++] = djz_arena_strdup(a, key);
+    return true;
+}

@@ -8,6 +8,7 @@
 #ifndef DJZ_ARENA_H
 #define DJZ_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct djz_arena_block djz_arena_block;
@@ -28,6 +29,20 @@ char *djz_arena_strdup(djz_arena *a, const char *s);
 /* printf into the arena. */
 char *djz_arena_printf(djz_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* For arrays in the arena: when n == *cap, returns a copy of old with
+ * twice the room (*cap updated, 8 to start); else old. */
+void *djz_arena_grow(djz_arena *a, void *old, size_t n, size_t *cap,
+                     size_t elem);
+
+/* A set of strings, to say a thing once (a diagnostic already given). */
+typedef struct djz_seen {
+    const char **keys;
+    size_t n, cap;
+} djz_seen;
+
+/* Adds key; false when it was there already. */
+bool djz_seen_add(djz_seen *s, djz_arena *a, const char *key);
 
 /* Process-wide out-of-memory exit; the hook lets tests observe it. */
 _Noreturn void djz_out_of_memory(void);
