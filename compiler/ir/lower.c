@@ -9,6 +9,7 @@
  * listed as they are derived, then sorted topologically (stable), which
  * also proves the dependencies have no cycle. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,16 +55,33 @@ static bool on(const djz_ir_block *b, const char *attr)
     return v && v->kind == DJZ_VAL_BOOL && v->boolean;
 }
 
+/* s as a host name label: lowercase letters, digits and single hyphens,
+ * no hyphen at either end, at most max characters. */
+static char *host_label(lowering *l, const char *s, size_t max)
+{
+    char *out = djz_arena_alloc(l->a, strlen(s) + 1);
+    size_t n = 0;
+    for (; *s && n < max; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (isalnum(c))
+            out[n++] = (char)tolower(c);
+        else if (n && out[n - 1] != '-')
+            out[n++] = '-';
+    }
+    while (n && out[n - 1] == '-')
+        n--;
+    out[n] = '\0';
+    return out;
+}
+
 /* The web app's name: app.name, or the label made a host name, -ENV. */
 static const char *web_name(lowering *l, const djz_ir_block *app)
 {
     const char *name = text(app, "name");
     if (name)
         return name;
-    char *s = djz_arena_printf(l->a, "%s-%s", app->label, l->e->name);
-    for (char *p = s; *p; p++)
-        *p = *p == '_' ? '-' : (char)tolower((unsigned char)*p);
-    return s;
+    return host_label(
+        l, djz_arena_printf(l->a, "%s-%s", app->label, l->e->name), 60);
 }
 
 static size_t lower_database(lowering *l, const djz_ir_block *db, size_t rg)
@@ -136,14 +154,19 @@ static size_t lower_storage(lowering *l, const djz_ir_block *st, size_t rg)
 
 enum { NONE = (size_t)-1 };
 
-/* A Key Vault name: 3-24 letters, digits and single hyphens. */
+/* A Key Vault name: 3-24 letters, digits and single hyphens, unique in
+ * Azure.  W-kv when that fits; else W's start and a hash of all of W, so
+ * that environments whose names differ only at the end still differ. */
 static const char *vault_name(lowering *l)
 {
-    char *s = djz_arena_printf(l->a, "%.21s", l->web);
-    size_t n = strlen(s);
-    while (n && s[n - 1] == '-')
-        s[--n] = '\0';
-    return djz_arena_printf(l->a, "%s-kv", s);
+    const char *w = host_label(l, l->web, 64);
+    if (strlen(w) <= 21)
+        return djz_arena_printf(l->a, "%s-kv", w);
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (const char *p = w; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    return djz_arena_printf(l->a, "%s-%06x-kv", host_label(l, w, 14),
+                            h & 0xffffffu);
 }
 
 static bool has_secrets(const djz_ir_block *app)

@@ -78,6 +78,8 @@ static void collect_allows(djz_lint_ctx *l)
         add_allow(l, bd, bd->src, djz_span_make(0, bd->src->len));
     for (const djz_obj *o = l->m->blocks.head; o; o = o->next)
         collect_obj(l, o);
+    for (const djz_obj *o = l->m->defaults.head; o; o = o->next)
+        collect_obj(l, o); /* a preset's allow covers the preset */
 }
 
 static bool allowed(djz_lint_ctx *l, djz_code code, djz_source *src,

@@ -145,6 +145,7 @@ void djz_rules_secrets(djz_lint_ctx *l, const djz_ir_env *e)
 {
     check_debug(l, e);
     check_secret_key(l, e);
+    scan_block(l, e->env);
     for (size_t i = 0; i < e->nblocks; i++)
         scan_block(l, e->blocks[i]);
 }

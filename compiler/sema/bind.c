@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "support/dates.h"
 #include "support/suggest.h"
 
 typedef struct binder {
@@ -283,12 +284,8 @@ static void check_int(binder *b, const djz_type *t, const djz_node *v)
 static void check_date(binder *b, const djz_type *t, const djz_node *v)
 {
     const char *s = v->kind == DJZ_NODE_STRING ? djz_string_literal(v) : NULL;
-    int y, mo, d = 1, used = 0, month_used = 0;
-    bool month_only = s && sscanf(s, "%4d-%2d%n", &y, &mo, &month_used) == 2 &&
-                      month_used == 7 && !s[7];
-    bool full = s && sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &used) == 3 &&
-                used == 10 && !s[10];
-    if ((!month_only && !full) || mo < 1 || mo > 12 || d < 1 || d > 31)
+    int64_t day;
+    if (!s || !djz_date_parse(s, &day))
         mismatch(b, t, v);
 }
 
@@ -303,7 +300,7 @@ static void check_list(binder *b, const djz_type *t, const djz_node *v)
         (n < (unsigned long)t->min || n > (unsigned long)t->max)) {
         char want[256];
         djz_report(b->sink, DJZ_OUT_OF_RANGE, b->src, v->span,
-                   "a list of %u items: expected %s", n,
+                   "a list of %u item%s: expected %s", n, n == 1 ? "" : "s",
                    djz_type_describe(t, want, sizeof want));
     }
     for (const djz_node *i = v->u.list.items.head; i; i = i->next)
@@ -318,6 +315,10 @@ static void check_map(binder *b, const djz_type *t, const djz_node *v)
     }
     for (const djz_node *e = v->u.list.items.head; e; e = e->next) {
         const char *key = djz_value_key(e->u.entry.key);
+        if (!key)
+            djz_report(b->sink, DJZ_TYPE_MISMATCH, b->src, e->u.entry.key->span,
+                       "a map key is a plain name or a string without "
+                       "`${...}`");
         for (const djz_node *f = v->u.list.items.head; f != e; f = f->next) {
             const char *other = djz_value_key(f->u.entry.key);
             if (key && other && strcmp(key, other) == 0) {
@@ -414,9 +415,15 @@ static const char *attr_label(binder *b, const djz_node *stmt,
         if (!wants)
             return "";
         const char *label = djz_value_key(labels->head);
-        if (label)
-            check_rule(b, as->label_rule, labels->head, label);
-        return label ? label : "";
+        if (!label) {
+            djz_report(b->sink, DJZ_WRONG_LABELS, b->src, labels->head->span,
+                       "the name after `%s` is a plain name or a string "
+                       "without `${...}`",
+                       kind_text(stmt));
+            return NULL;
+        }
+        check_rule(b, as->label_rule, labels->head, label);
+        return label;
     }
     djz_span at = labels->len
                       ? djz_span_join(labels->head->span, labels->tail->span)
@@ -755,6 +762,24 @@ static bool defaulted(const djz_model *m, const djz_block_schema *s,
     return false;
 }
 
+/* Nested kinds a block must have, such as `requirements` in `app`. */
+static void check_required_children(binder *b, const djz_obj *o)
+{
+    for (const char *const *k = o->schema->children; k && *k; k++) {
+        const djz_block_schema *s = djz_schema_block(*k);
+        bool found = false;
+        for (const djz_obj *c = o->children; c && !found; c = c->next)
+            found = c->schema == s;
+        if (found || !(s->flags & DJZ_BLOCK_REQUIRED))
+            continue;
+        djz_diag *d = djz_report(b->sink, DJZ_MISSING_REQUIRED, o->src,
+                                 name_span(o->node),
+                                 "`%s%s%s` needs a `%s` block", o->schema->kind,
+                                 *o->label ? " " : "", o->label, s->kind);
+        djz_diag_help(b->sink, d, "add `%s { ... }`: %s", s->kind, s->doc);
+    }
+}
+
 static void check_required_attrs(binder *b, const djz_obj *o)
 {
     for (size_t i = 0; i < o->schema->nattrs; i++) {
@@ -770,6 +795,7 @@ static void check_required_attrs(binder *b, const djz_obj *o)
     }
     if (strcmp(o->schema->kind, "env") == 0)
         return; /* its nested blocks override; they need nothing */
+    check_required_children(b, o);
     for (const djz_obj *c = o->children; c; c = c->next)
         check_required_attrs(b, c);
 }

@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool all_of(const char *s, const char *extra, bool upper)
@@ -50,6 +51,41 @@ static const char *check_module(const char *s)
         start = false;
     }
     return start ? "Python identifiers joined by dots" : NULL;
+}
+
+/* a.b.c.d with each part 0-255; *end is where it stopped. */
+static bool ipv4(const char *s, const char **end, unsigned long *value)
+{
+    unsigned long v = 0;
+    for (int part = 0; part < 4; part++) {
+        if (part && *s++ != '.')
+            return false;
+        if (!isdigit((unsigned char)*s))
+            return false;
+        char *stop;
+        unsigned long n = strtoul(s, &stop, 10);
+        if (n > 255 || stop - s > 3)
+            return false;
+        v = v << 8 | n;
+        s = stop;
+    }
+    *end = s;
+    *value = v;
+    return true;
+}
+
+static const char *check_ipv4_range(const char *s)
+{
+    const char *end;
+    unsigned long lo, hi;
+    const char *why = "an IPv4 address, or a range a.b.c.d-e.f.g.h";
+    if (!ipv4(s, &end, &lo))
+        return why;
+    if (!*end)
+        return NULL;
+    if (*end != '-' || !ipv4(end + 1, &end, &hi) || *end || hi < lo)
+        return why;
+    return NULL;
 }
 
 const char *djz_name_check(djz_name_rule rule, const char *s)
@@ -96,6 +132,8 @@ const char *djz_name_check(djz_name_rule rule, const char *s)
                      "digit";
     case DJZ_RULE_PYTHON_MODULE:
         return check_module(s);
+    case DJZ_RULE_IPV4_RANGE:
+        return check_ipv4_range(s);
     }
     return NULL;
 }
@@ -112,6 +150,7 @@ const char *djz_name_rule_what(djz_name_rule rule)
         [DJZ_RULE_PG_DATABASE] = "database name",
         [DJZ_RULE_ENV_VAR] = "environment variable name",
         [DJZ_RULE_PYTHON_MODULE] = "Python module name",
+        [DJZ_RULE_IPV4_RANGE] = "firewall address",
     };
     return what[rule];
 }

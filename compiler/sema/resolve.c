@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "names.h"
 #include "support/suggest.h"
@@ -50,7 +51,7 @@ typedef struct resolver {
     pblock *env_block;  /* its own attributes */
     pblock **tops;      /* every other top-level block */
     size_t ntops;
-    djz_seen seen;     /* diagnostics already given, by place */
+    djz_seen seen;       /* diagnostics already given, by place */
     struct slot **stack; /* slots being evaluated, for cycle chains */
     size_t depth, stack_cap;
 } resolver;
@@ -484,6 +485,58 @@ static djz_value *eval_name(resolver *r, const djz_type *t, const djz_node *v,
     return x;
 }
 
+/* Whether a value of kind k can stand where type t is expected. */
+static bool fits(const djz_type *t, djz_val_kind k)
+{
+    switch (t->kind) {
+    case DJZ_TY_BOOL:
+        return k == DJZ_VAL_BOOL;
+    case DJZ_TY_INT:
+    case DJZ_TY_NUMBER:
+        return k == DJZ_VAL_NUMBER;
+    case DJZ_TY_LIST:
+        return k == DJZ_VAL_LIST;
+    case DJZ_TY_MAP:
+        return k == DJZ_VAL_MAP;
+    case DJZ_TY_ANY:
+        return true;
+    default: /* strings, names, table entries, dates */
+        return k == DJZ_VAL_STRING || k == DJZ_VAL_NAME || k == DJZ_VAL_NUMBER;
+    }
+}
+
+static const char *kind_what(djz_val_kind k)
+{
+    switch (k) {
+    case DJZ_VAL_BOOL:
+        return "on/off";
+    case DJZ_VAL_NUMBER:
+        return "a number";
+    case DJZ_VAL_LIST:
+        return "a list";
+    case DJZ_VAL_MAP:
+        return "a map";
+    default:
+        return "a string";
+    }
+}
+
+/* A reference takes the type of what it refers to; it must fit. */
+static djz_value *check_ref_type(resolver *r, const djz_type *t, djz_value *x,
+                                 const djz_node *v, djz_source *src)
+{
+    if (!t || x->broken || fits(t, x->kind))
+        return x;
+    if (!seen_before(r, src, v->span, DJZ_TYPE_MISMATCH)) {
+        char want[256];
+        djz_report(r->sink, DJZ_TYPE_MISMATCH, src, v->span,
+                   "expected %s, but `%s` is %s",
+                   djz_type_describe(t, want, sizeof want),
+                   path_text(r, &v->u.ref.path), kind_what(x->kind));
+    }
+    return empty_string(r, src, v->span);
+}
+
 static djz_value *eval_node(resolver *r, const djz_type *t, const djz_node *v,
                             djz_source *src)
 {
@@ -500,6 +553,11 @@ static djz_value *eval_node(resolver *r, const djz_type *t, const djz_node *v,
     case DJZ_NODE_NUMBER:
         x = new_value(r, DJZ_VAL_NUMBER, v, src);
         x->text = v->u.number.text;
+        if (t && t->kind == DJZ_TY_TABLE) { /* version = 17: entry "17" */
+            const djz_obj *entry = djz_model_data(r->m, t->table, x->text);
+            x->kind = DJZ_VAL_STRING;
+            x->text = entry ? entry->label : x->text;
+        }
         return x;
     case DJZ_NODE_BOOL:
         x = new_value(r, DJZ_VAL_BOOL, v, src);
@@ -507,7 +565,8 @@ static djz_value *eval_node(resolver *r, const djz_type *t, const djz_node *v,
         return x;
     case DJZ_NODE_REF:
         if (v->u.ref.path.len > 1)
-            return eval_ref(r, &v->u.ref.path, src);
+            return check_ref_type(r, t, eval_ref(r, &v->u.ref.path, src), v,
+                                  src);
         return eval_name(r, t, v, src);
     case DJZ_NODE_LIST:
     case DJZ_NODE_MAP:
@@ -523,8 +582,7 @@ static pblock *top_for(resolver *r, const djz_obj *c)
 {
     for (size_t i = 0; i < r->ntops; i++) {
         pblock *b = r->tops[i];
-        if (b->schema == c->schema && ((c->schema->flags & DJZ_BLOCK_SINGLE) ||
-                                       strcmp(b->label, c->label) == 0))
+        if (b->schema == c->schema && strcmp(b->label, c->label) == 0)
             return b;
     }
     return NULL;
@@ -594,13 +652,15 @@ static void build_env(resolver *r)
         merge_obj(r, b, o, DJZ_FROM_SPEC);
         r->tops[r->ntops++] = b;
     }
+    /* implicit blocks first, so that `app.site.https_only = off` in an
+     * env reaches a `site` the spec does not write */
+    for (size_t i = 0; i < r->ntops; i++)
+        implicit_children(r, r->tops[i]);
     for (const djz_obj *c = r->env->children; c; c = c->next)
         override_block(r, c);
     for (const djz_binding *bd = r->env->attrs; bd; bd = bd->next)
         if (bd->path)
             override_path(r, bd);
-    for (size_t i = 0; i < r->ntops; i++)
-        implicit_children(r, r->tops[i]);
 }
 
 /* ---- checks that need final values --------------------------------------- */
@@ -670,6 +730,28 @@ static djz_ir_block *to_ir(resolver *r, pblock *b)
     return out;
 }
 
+/* storage.public names keys of storage.containers. */
+static void check_public(resolver *r, const djz_ir_block *st)
+{
+    const djz_value *pub = djz_ir_get(st, "public");
+    const djz_value *cs = djz_ir_get(st, "containers");
+    for (size_t i = 0; pub && cs && i < pub->n; i++) {
+        const djz_value *k = pub->items[i];
+        bool found = false;
+        for (size_t j = 0; j < cs->n && !found; j++)
+            found = cs->keys[j] && strcmp(cs->keys[j], k->text) == 0;
+        if (found || seen_before(r, k->src, k->span, DJZ_UNKNOWN_REFERENCE))
+            continue;
+        djz_diag *d =
+            djz_report(r->sink, DJZ_UNKNOWN_REFERENCE, k->src, k->span,
+                       "`%s` is not a key of `containers`", k->text);
+        djz_diag_help(r->sink, d,
+                      "`public` lists container keys, such as "
+                      "`static` in `containers = { static = "
+                      "\"...\" }`");
+    }
+}
+
 static void resolve_env(resolver *r, const djz_obj *env, djz_ir_env *out)
 {
     r->env = env;
@@ -684,6 +766,9 @@ static void resolve_env(resolver *r, const djz_obj *env, djz_ir_env *out)
         for (size_t i = 0; i < r->ntops; i++)
             if (strcmp(r->tops[i]->schema->kind, kinds[k]) == 0)
                 out->blocks[out->nblocks++] = to_ir(r, r->tops[i]);
+    const djz_ir_block *st = djz_ir_block_of(out, "storage");
+    if (st)
+        check_public(r, st);
     djz_ir_lower(r->a, out);
 }
 
@@ -712,7 +797,7 @@ static void compare_globals(resolver *r, const djz_ir_env *a,
                     : NULL;
             const djz_value *vx = ax->value;
             if (!vy || vx->kind != DJZ_VAL_STRING || vx->broken ||
-                strcmp(vx->text, vy->text) ||
+                strcasecmp(vx->text, vy->text) ||
                 seen_before(r, vx->src, vx->span, DJZ_NAME_COLLISION))
                 continue;
             djz_diag *d =

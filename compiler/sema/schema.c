@@ -101,8 +101,8 @@ static const djz_type T_WAIT = {
     DJZ_TY_LIST, &T_NUMBER, .min = 2, .max = 2,
     .what = "a list of two numbers [min, max] in seconds"};
 static const djz_type T_IP = {
-    DJZ_TY_STRING, .what = "an IPv4 address or range a.b.c.d-e.f.g.h",
-    .min = NO_RANGE};
+    DJZ_TY_STRING, .rule = DJZ_RULE_IPV4_RANGE,
+    .what = "an IPv4 address or range a.b.c.d-e.f.g.h", .min = NO_RANGE};
 static const djz_type T_ANY = {DJZ_TY_ANY, .min = NO_RANGE};
 static const djz_type T_COUNT = INT_RANGE(0, 1000000);
 static const djz_type T_COUNTS = {DJZ_TY_LIST, &T_COUNT, .min = NO_RANGE};
@@ -378,14 +378,14 @@ static const djz_block_schema blocks[] = {
     {"app", TOP | LABEL | SINGLE | DJZ_BLOCK_REQUIRED, NULL,
      DJZ_RULE_PYTHON_MODULE, app_attrs, LEN(app_attrs), app_children, NULL,
      "the Django application"},
-    KIND("requirements", UNIQUE, requirements_attrs, NONE_CHILDREN,
-         "the three requirements files"),
+    KIND("requirements", UNIQUE | DJZ_BLOCK_REQUIRED, requirements_attrs,
+         NONE_CHILDREN, "the three requirements files"),
     KIND("server", UNIQUE, server_attrs, NONE_CHILDREN,
          "gunicorn, as startup.sh runs it"),
     KIND("site", UNIQUE, site_attrs, NONE_CHILDREN,
          "the web app's platform settings"),
-    {"secret", LABEL, NULL, DJZ_RULE_ENV_VAR, secret_attrs, LEN(secret_attrs),
-     NULL, NULL, "a secret setting, never a literal"},
+    {"secret", LABEL | UNIQUE, NULL, DJZ_RULE_ENV_VAR, secret_attrs,
+     LEN(secret_attrs), NULL, NULL, "a secret setting, never a literal"},
     {"editor", LABEL | SINGLE, editor_labels, DJZ_RULE_NONE, editor_attrs,
      LEN(editor_attrs), NULL, NULL,
      "editor configuration (.vscode/launch.json)"},

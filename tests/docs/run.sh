@@ -14,6 +14,8 @@
 # --dump-ast` to show a tree).
 set -uo pipefail
 DJAZ=$(realpath "${1:?usage: run.sh path/to/djaz}")
+# Lint rules about end of life read the date: pin it (2026-11-24).
+export SOURCE_DATE_EPOCH=1795478400
 doc=$(cd "$(dirname "$0")/../.." && pwd)/docs/language.md
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
