@@ -101,11 +101,11 @@ extern const djz_command djz_cmd_explain;
 
 #define DJZ_COMPILE_OPTIONS_HELP                                               \
     "      --stdlib DIR       read the stdlib from DIR instead of the copy\n"  \
-    "                         built into djaz\n"                             \
+    "                         built into djaz\n"                               \
     "  -W NAME=LEVEL          set a warning (a name such as ftp-enabled, or\n" \
-    "                         a DJZ6xxx code) to off, note, warning or\n"     \
-    "                         error; the last -W for a warning wins\n"       \
-    "      --warnings-as-errors\n"                                            \
+    "                         a DJZ6xxx code) to off, note, warning or\n"      \
+    "                         error; the last -W for a warning wins\n"         \
+    "      --warnings-as-errors\n"                                             \
     "                         report warnings as errors (exit status 1)\n"
 
 #endif

@@ -35,7 +35,7 @@ typedef enum djz_name_rule {
     DJZ_RULE_CONTAINER,       /* 3-63 lowercase, digits, single hyphens */
     DJZ_RULE_PG_DATABASE,     /* 1-63, a PostgreSQL identifier */
     DJZ_RULE_ENV_VAR,         /* an environment variable name */
-        DJZ_RULE_PYTHON_MODULE,   /* a dotted Python module name */
+    DJZ_RULE_PYTHON_MODULE,   /* a dotted Python module name */
     DJZ_RULE_IPV4_RANGE,      /* a.b.c.d, or a.b.c.d-e.f.g.h */
 } djz_name_rule;
 
