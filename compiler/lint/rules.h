@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "lint.h"
+#include "support/index.h"
 
 typedef struct djz_allow {
     const char *name; /* the warning's kebab name */

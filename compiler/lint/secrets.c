@@ -8,25 +8,31 @@
 #include <ctype.h>
 #include <string.h>
 
-static bool contains_ci(const char *hay, const char *needle)
+/* s folded to lower case, for substring tests that ignore case. */
+static char *folded(djz_lint_ctx *l, const char *s)
 {
-    size_t n = strlen(needle);
-    for (; *hay; hay++)
-        if (strncasecmp(hay, needle, n) == 0)
+    char *f = djz_arena_strdup(l->a, s);
+    for (char *p = f; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return f;
+}
+
+static bool contains_any(const char *folded_text, const char *const *words,
+                         size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(folded_text, words[i]))
             return true;
     return false;
 }
 
-static bool secret_name(const char *name)
+static bool secret_name(djz_lint_ctx *l, const char *name)
 {
     static const char *const words[] = {
-        "SECRET",     "PASSWORD",         "PASSWD",      "TOKEN",
-        "API_KEY",    "APIKEY",           "PRIVATE_KEY", "ACCOUNT_KEY",
-        "CREDENTIAL", "CONNECTION_STRING"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (contains_ci(name, words[i]))
-            return true;
-    return false;
+        "secret",     "password",         "passwd",      "token",
+        "api_key",    "apikey",           "private_key", "account_key",
+        "credential", "connection_string"};
+    return contains_any(folded(l, name), words, sizeof words / sizeof words[0]);
 }
 
 /* A long run of base64 or hex with letters of both cases and digits:
@@ -48,16 +54,15 @@ static bool high_entropy(const char *s)
     return upper && lower && digit;
 }
 
-static bool looks_secret(const char *s)
+static bool looks_secret(djz_lint_ctx *l, const char *s)
 {
     static const char *const marks[] = {
-        "-----BEGIN",  "AccountKey=", "SharedAccessSignature=",
+        "-----begin",  "accountkey=", "sharedaccesssignature=",
         "password=",   "pwd=",        "ghp_",
         "github_pat_", "xoxb-",       "xoxp-",
         "sk_live_"};
-    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-        if (contains_ci(s, marks[i]))
-            return true;
+    if (contains_any(folded(l, s), marks, sizeof marks / sizeof marks[0]))
+        return true;
     if (strncmp(s, "AKIA", 4) == 0 && strlen(s) == 20)
         return true;
     return high_entropy(s);
@@ -83,7 +88,8 @@ static void scan_value(djz_lint_ctx *l, const djz_value *v)
             scan_value(l, v->items[i]);
         return;
     }
-    if (v->kind == DJZ_VAL_STRING && !v->interpolated && looks_secret(v->text))
+    if (v->kind == DJZ_VAL_STRING && !v->interpolated &&
+        looks_secret(l, v->text))
         secret_literal(l, v, "a value that looks like a key or a password");
 }
 
@@ -94,8 +100,8 @@ static void scan_block(djz_lint_ctx *l, const djz_ir_block *b)
     for (size_t i = 0; i < b->nattrs; i++) {
         const djz_ir_attr *a = &b->attrs[i];
         const djz_value *v = a->value;
-        if (*a->label && secret_name(a->label) && v->kind == DJZ_VAL_STRING &&
-            *v->text)
+        if (*a->label && secret_name(l, a->label) &&
+            v->kind == DJZ_VAL_STRING && *v->text)
             secret_literal(l, v, djz_arena_printf(l->a, "`%s`", a->label));
         else
             scan_value(l, v);

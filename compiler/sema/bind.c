@@ -6,6 +6,7 @@
  * statement that fails is left out and binding goes on. */
 #include "model.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -313,22 +314,23 @@ static void check_map(binder *b, const djz_type *t, const djz_node *v)
         mismatch(b, t, v);
         return;
     }
+    djz_index keys = {0}; /* key -> its entry */
     for (const djz_node *e = v->u.list.items.head; e; e = e->next) {
         const char *key = djz_value_key(e->u.entry.key);
         if (!key)
             djz_report(b->sink, DJZ_TYPE_MISMATCH, b->src, e->u.entry.key->span,
                        "a map key is a plain name or a string without "
                        "`${...}`");
-        for (const djz_node *f = v->u.list.items.head; f != e; f = f->next) {
-            const char *other = djz_value_key(f->u.entry.key);
-            if (key && other && strcmp(key, other) == 0) {
-                djz_diag *d = djz_report(b->sink, DJZ_DUPLICATE_ATTRIBUTE,
-                                         b->src, e->u.entry.key->span,
-                                         "`%s` appears twice in this map", key);
-                djz_diag_note(b->sink, d, b->src, f->u.entry.key->span,
-                              "first here");
-                break;
-            }
+        size_t *first = key ? djz_index_find(&keys, key) : NULL;
+        if (first) {
+            const djz_node *f = (const djz_node *)(uintptr_t)*first;
+            djz_diag *d = djz_report(b->sink, DJZ_DUPLICATE_ATTRIBUTE, b->src,
+                                     e->u.entry.key->span,
+                                     "`%s` appears twice in this map", key);
+            djz_diag_note(b->sink, d, b->src, f->u.entry.key->span,
+                          "first here");
+        } else if (key) {
+            djz_index_put(&keys, b->a, key, (size_t)(uintptr_t)e);
         }
         check_value(b, t->elem, e->u.entry.value);
     }
@@ -438,19 +440,23 @@ static const char *attr_label(binder *b, const djz_node *stmt,
     return NULL;
 }
 
+/* Whether o sets bd's attribute (and label) already; registers it if
+ * not.  The index keeps this linear for blocks with many settings. */
 static bool duplicate_attr(binder *b, djz_obj *o, const djz_binding *bd)
 {
-    for (const djz_binding *x = o->attrs; x; x = x->next) {
-        if (x->path || strcmp(x->name, bd->name) != 0 ||
-            strcmp(x->label ? x->label : "", bd->label ? bd->label : "") != 0)
-            continue;
-        djz_diag *d = djz_report(b->sink, DJZ_DUPLICATE_ATTRIBUTE, b->src,
-                                 name_span(bd->stmt), "`%s%s%s` is set twice",
-                                 bd->name, *bd->label ? " " : "", bd->label);
-        djz_diag_note(b->sink, d, x->src, name_span(x->stmt), "first set here");
-        return true;
+    char key[512];
+    snprintf(key, sizeof key, "%s\x1f%s", bd->name, bd->label);
+    size_t *first = djz_index_find(&o->attr_index, key);
+    if (!first) {
+        djz_index_put(&o->attr_index, b->a, key, (size_t)(uintptr_t)bd);
+        return false;
     }
-    return false;
+    const djz_binding *x = (const djz_binding *)(uintptr_t)*first;
+    djz_diag *d = djz_report(b->sink, DJZ_DUPLICATE_ATTRIBUTE, b->src,
+                             name_span(bd->stmt), "`%s%s%s` is set twice",
+                             bd->name, *bd->label ? " " : "", bd->label);
+    djz_diag_note(b->sink, d, x->src, name_span(x->stmt), "first set here");
+    return true;
 }
 
 /* `allow RULE = "reason"`: acknowledges one warning, with a reason. */

@@ -12,6 +12,7 @@
 
 #include "modules.h"
 #include "schema.h"
+#include "support/index.h"
 
 typedef struct djz_binding {
     struct djz_binding *next;
@@ -33,6 +34,7 @@ typedef struct djz_obj {
     const djz_module *module;
     struct djz_obj *parent;
     djz_binding *attrs, *attrs_tail;
+    djz_index attr_index; /* "name\x1flabel" -> the binding */
     struct djz_obj *children, *children_tail;
     djz_binding *allows; /* `allow RULE = "reason"` here */
 } djz_obj;

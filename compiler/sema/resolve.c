@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "support/index.h"
 #include <strings.h>
 
 #include "names.h"
@@ -40,12 +42,14 @@ typedef struct pblock {
     size_t nslots, cap;
     struct pblock **children;
     size_t nchildren, ccap;
+    djz_index by_name; /* "name\x1flabel" -> slot index */
 } pblock;
 
 typedef struct resolver {
     djz_program *p;
     const djz_model *m;
-    djz_arena *a;
+    djz_arena *a; /* the program's: the IR and everything it points to */
+    djz_arena *s; /* one environment's scratch: pending blocks, slots */
     djz_diag_sink *sink;
     const djz_obj *env; /* the env block being resolved */
     pblock *env_block;  /* its own attributes */
@@ -61,37 +65,63 @@ typedef struct resolver {
 static pblock *new_pblock(resolver *r, const djz_block_schema *s,
                           const char *label, const pblock *parent)
 {
-    pblock *b = DJZ_NEW(r->a, pblock);
+    pblock *b = DJZ_NEW(r->s, pblock);
     b->schema = s;
     b->label = label ? label : "";
     const char *base =
-        parent ? djz_arena_printf(r->a, "%s.%s", parent->path, s->kind)
+        parent ? djz_arena_printf(r->s, "%s.%s", parent->path, s->kind)
                : s->kind;
     b->path =
-        *b->label ? djz_arena_printf(r->a, "%s.%s", base, b->label) : base;
+        *b->label ? djz_arena_printf(r->s, "%s.%s", base, b->label) : base;
     return b;
 }
 
 static void add_child(resolver *r, pblock *parent, pblock *c)
 {
-    parent->children = djz_arena_grow(r->a, parent->children, parent->nchildren,
+    parent->children = djz_arena_grow(r->s, parent->children, parent->nchildren,
                                       &parent->ccap, sizeof *parent->children);
     parent->children[parent->nchildren++] = c;
 }
 
-static slot *find_slot(pblock *b, const char *name, const char *label)
+/* The key of an attribute in a block's index: its name and label. */
+/* name, a unit separator and label, in buf (truncated past its size):
+ * the key of an attribute in a block's index. */
+enum { KEY_MAX = 512 };
+
+static const char *slot_key(char buf[KEY_MAX], const char *name,
+                            const char *label)
 {
-    for (size_t i = 0; i < b->nslots; i++)
-        if (strcmp(b->slots[i].name, name) == 0 &&
-            strcmp(b->slots[i].label, label ? label : "") == 0)
-            return &b->slots[i];
-    return NULL;
+    size_t n = strlen(name), m = label ? strlen(label) : 0;
+    if (n > KEY_MAX / 2 - 1)
+        n = KEY_MAX / 2 - 1;
+    if (m > KEY_MAX / 2 - 1)
+        m = KEY_MAX / 2 - 1;
+    memcpy(buf, name, n);
+    buf[n] = '\x1f';
+    memcpy(buf + n + 1, label, m);
+    buf[n + 1 + m] = '\0';
+    return buf;
 }
 
-static slot *new_slot(resolver *r, pblock *b)
+static slot *find_slot(pblock *b, const char *name, const char *label)
 {
+    char key[KEY_MAX];
+    size_t *i = djz_index_find(&b->by_name, slot_key(key, name, label));
+    return i ? &b->slots[*i] : NULL;
+}
+
+/* The slot of name and label in b, new if b has none yet. */
+static slot *slot_for(resolver *r, pblock *b, const char *name,
+                      const char *label)
+{
+    char key[KEY_MAX];
+    slot_key(key, name, label);
+    size_t *i = djz_index_find(&b->by_name, key);
+    if (i)
+        return &b->slots[*i];
     b->slots =
-        djz_arena_grow(r->a, b->slots, b->nslots, &b->cap, sizeof *b->slots);
+        djz_arena_grow(r->s, b->slots, b->nslots, &b->cap, sizeof *b->slots);
+    djz_index_put(&b->by_name, r->s, key, b->nslots);
     return &b->slots[b->nslots++];
 }
 
@@ -100,9 +130,7 @@ static void set_slot(resolver *r, pblock *b, const djz_binding *bd,
                      const char *name, djz_origin origin)
 {
     const char *label = bd->label ? bd->label : "";
-    slot *s = find_slot(b, name, label);
-    if (!s)
-        s = new_slot(r, b);
+    slot *s = slot_for(r, b, name, label);
     const djz_attr_schema *as = djz_schema_attr(b->schema, name);
     s->owner = b;
     s->schema = as;
@@ -242,7 +270,7 @@ static const char *path_text(resolver *r, const djz_path *p)
 {
     const char *s = p->head->text;
     for (const djz_name *n = p->head->next; n; n = n->next)
-        s = djz_arena_printf(r->a, "%s.%s", s, n->text);
+        s = djz_arena_printf(r->s, "%s.%s", s, n->text);
     return s;
 }
 
@@ -269,12 +297,12 @@ static djz_value *new_value(resolver *r, djz_val_kind k, const djz_node *v,
 
 static const char *slot_path(resolver *r, const slot *s)
 {
-    return djz_arena_printf(r->a, "%s.%s", s->owner->path, s->name);
+    return djz_arena_printf(r->s, "%s.%s", s->owner->path, s->name);
 }
 
 static void push(resolver *r, slot *s)
 {
-    r->stack = djz_arena_grow(r->a, r->stack, r->depth, &r->stack_cap,
+    r->stack = djz_arena_grow(r->s, r->stack, r->depth, &r->stack_cap,
                               sizeof *r->stack);
     r->stack[r->depth++] = s;
 }
@@ -288,9 +316,9 @@ static void report_cycle(resolver *r, slot *s, djz_source *src, djz_span at)
     while (from > 0 && r->stack[from - 1] != s)
         from--;
     for (size_t i = from; i < r->depth; i++)
-        chain = djz_arena_printf(r->a, "%s -> %s", chain,
+        chain = djz_arena_printf(r->s, "%s -> %s", chain,
                                  slot_path(r, r->stack[i]));
-    chain = djz_arena_printf(r->a, "%s -> %s", chain, slot_path(r, s));
+    chain = djz_arena_printf(r->s, "%s -> %s", chain, slot_path(r, s));
     djz_diag *d =
         djz_report(r->sink, DJZ_REFERENCE_CYCLE, src, at,
                    "`%s` depends on itself: %s", slot_path(r, s), chain);
@@ -418,38 +446,52 @@ static const char *scalar_text(resolver *r, const djz_value *v)
     }
 }
 
+/* The text one part of a string contributes ("" for a bad one). */
+static const char *part_text(resolver *r, const djz_strpart *p, djz_source *src,
+                             bool *broken)
+{
+    const djz_value *x = eval_ref(r, &p->path, src);
+    *broken |= x->broken;
+    const char *text = scalar_text(r, x);
+    if (!text && !seen_before(r, src, p->span, DJZ_BAD_INTERPOLATION))
+        djz_report(r->sink, DJZ_BAD_INTERPOLATION, src, p->span,
+                   "`%s` is a %s; only strings, names, numbers and on/off "
+                   "can be interpolated",
+                   path_text(r, &p->path),
+                   x->kind == DJZ_VAL_LIST ? "list" : "map");
+    return text ? text : "";
+}
+
+/* A literal string is its one text part; an interpolated one is built
+ * with one allocation once every part is known. */
 static djz_value *eval_string(resolver *r, const djz_node *v, djz_source *src)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    bool broken = false, interpolated = false;
-    FILE *out = open_memstream(&buf, &len);
-    if (!out)
-        djz_out_of_memory();
-    for (const djz_strpart *p = v->u.string.parts.head; p; p = p->next) {
-        if (p->kind == DJZ_PART_TEXT) {
-            fwrite(p->text, 1, p->len, out);
-            continue;
-        }
-        const djz_value *x = eval_ref(r, &p->path, src);
-        broken |= x->broken;
-        interpolated = true;
-        const char *text = scalar_text(r, x);
-        if (text)
-            fputs(text, out);
-        else if (!seen_before(r, src, p->span, DJZ_BAD_INTERPOLATION))
-            djz_report(r->sink, DJZ_BAD_INTERPOLATION, src, p->span,
-                       "`%s` is a %s; only strings, names, numbers and "
-                       "on/off can be interpolated",
-                       path_text(r, &p->path),
-                       x->kind == DJZ_VAL_LIST ? "list" : "map");
-    }
-    fclose(out);
     djz_value *x = new_value(r, DJZ_VAL_STRING, v, src);
-    x->text = djz_arena_strndup(r->a, buf, len);
-    x->broken = broken;
-    x->interpolated = interpolated;
-    free(buf);
+    const char *literal = djz_string_literal(v);
+    if (literal) {
+        x->text = literal;
+        return x;
+    }
+    size_t n = 0, len = 0;
+    for (const djz_strpart *p = v->u.string.parts.head; p; p = p->next)
+        n++;
+    const char **texts = djz_arena_alloc(r->s, sizeof *texts * n);
+    size_t *lens = djz_arena_alloc(r->s, sizeof *lens * n);
+    size_t i = 0;
+    for (const djz_strpart *p = v->u.string.parts.head; p; p = p->next, i++) {
+        texts[i] = p->kind == DJZ_PART_TEXT ? p->text
+                                            : part_text(r, p, src, &x->broken);
+        lens[i] = p->kind == DJZ_PART_TEXT ? p->len : strlen(texts[i]);
+        len += lens[i];
+    }
+    char *buf = djz_arena_alloc(r->a, len + 1), *w = buf;
+    for (i = 0; i < n; i++) {
+        memcpy(w, texts[i], lens[i]);
+        w += lens[i];
+    }
+    *w = '\0';
+    x->text = buf;
+    x->interpolated = true;
     return x;
 }
 
@@ -642,7 +684,7 @@ static void build_env(resolver *r)
     size_t n = 0;
     for (const djz_obj *o = r->m->blocks.head; o; o = o->next)
         n += strcmp(o->schema->kind, "env") != 0;
-    r->tops = djz_arena_alloc(r->a, sizeof *r->tops * (n ? n : 1));
+    r->tops = djz_arena_alloc(r->s, sizeof *r->tops * (n ? n : 1));
     r->ntops = 0;
     for (const djz_obj *o = r->m->blocks.head; o; o = o->next) {
         if (strcmp(o->schema->kind, "env") == 0)
@@ -823,10 +865,18 @@ bool djz_resolve(djz_program *p, const djz_model *m, const char *only_env,
     if (n == 0)
         return false;
     out->envs = djz_arena_alloc(p->arena, sizeof *out->envs * n);
-    for (const djz_obj *o = m->blocks.head; o; o = o->next)
-        if (strcmp(o->schema->kind, "env") == 0 &&
-            (!only_env || strcmp(o->label, only_env) == 0))
-            resolve_env(&r, o, &out->envs[out->nenvs++]);
+    for (const djz_obj *o = m->blocks.head; o; o = o->next) {
+        if (strcmp(o->schema->kind, "env") != 0 ||
+            (only_env && strcmp(o->label, only_env) != 0))
+            continue;
+        djz_arena scratch; /* what merging needs, gone with the env */
+        djz_arena_init(&scratch);
+        r.s = &scratch;
+        resolve_env(&r, o, &out->envs[out->nenvs++]);
+        djz_arena_free(&scratch);
+        r.stack = NULL;
+        r.stack_cap = r.depth = 0;
+    }
     for (size_t i = 0; i < out->nenvs; i++)
         for (size_t j = i + 1; j < out->nenvs; j++)
             compare_globals(&r, &out->envs[i], &out->envs[j]);

@@ -145,13 +145,3 @@ void *djz_arena_grow(djz_arena *a, void *old, size_t n, size_t *cap,
     *cap = grown;
     return p;
 }
-
-bool djz_seen_add(djz_seen *s, djz_arena *a, const char *key)
-{
-    for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->keys[i], key) == 0)
-            return false;
-    s->keys = djz_arena_grow(a, s->keys, s->n, &s->cap, sizeof *s->keys);
-    s->keys[s->n++] = djz_arena_strdup(a, key);
-    return true;
-}

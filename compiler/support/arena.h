@@ -35,15 +35,6 @@ char *djz_arena_printf(djz_arena *a, const char *fmt, ...)
 void *djz_arena_grow(djz_arena *a, void *old, size_t n, size_t *cap,
                      size_t elem);
 
-/* A set of strings, to say a thing once (a diagnostic already given). */
-typedef struct djz_seen {
-    const char **keys;
-    size_t n, cap;
-} djz_seen;
-
-/* Adds key; false when it was there already. */
-bool djz_seen_add(djz_seen *s, djz_arena *a, const char *key);
-
 /* Process-wide out-of-memory exit; the hook lets tests observe it. */
 _Noreturn void djz_out_of_memory(void);
 void *djz_xmalloc(size_t size);
