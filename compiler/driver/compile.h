@@ -1,10 +1,11 @@
 /* compile.h - the front half of every command that reads a spec: load the
  * program, bind it, resolve each environment, lint it.
  *
- * Binding and resolution run only when every module was read and parsed
+  * Binding and resolution run only when every module was read and parsed
  * without errors: on a half-parsed spec they would mostly echo the syntax
- * errors.  Past that point each stage runs even after errors in the
- * previous one, so one run reports every independent problem. */
+ * errors.  Binding and resolution then report every independent problem;
+ * lint runs only on a model without errors, whose values have the types
+ * its rules expect. */
 #ifndef DJZ_COMPILE_H
 #define DJZ_COMPILE_H
 

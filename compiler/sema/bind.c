@@ -94,6 +94,8 @@ static bool spelled(const djz_obj *o, const char *name)
 const djz_obj *djz_model_data(const djz_model *m, const char *kind,
                               const char *label)
 {
+    if (!label)
+        return NULL;
     for (const djz_obj *o = m->data.head; o; o = o->next)
         if (strcmp(o->schema->kind, kind) == 0 && spelled(o, label))
             return o;
