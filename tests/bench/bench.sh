@@ -3,16 +3,19 @@
 # (or: cmake --build build --target bench)
 #
 # Times `djaz check` and measures its peak memory on the example spec and
-# on generated specs of 1k, 10k and 100k lines, next to two JSON parsers
-# reading the same documents as JSON (`jq empty` and Python's json.load),
-# and prints the figures as a table.  See tests/bench/README.md.
+# on generated specs of 1k, 10k and 100k lines (valid specs, which djaz
+# binds, resolves in four environments and lints), next to two JSON
+# parsers reading the same documents as JSON (`jq empty` and Python's
+# json.load), and prints the figures as a table.  See
+# tests/bench/README.md.
 #
 # A benchmark, not a test: no figure makes it fail.  It fails (exit 1)
 # when a required tool is missing or a measured command fails, since the
 # figures would then mean nothing; djaz check must also print nothing.
 #
 # Environment: BENCH_NO_HYPERFINE=1 times with the shell loop even when
-# hyperfine is installed.
+# hyperfine is installed; GEN_SPEC_CAP goes to gen_spec.sh (the most
+# settings in one body; 0: no cap, see tests/bench/README.md).
 set -uo pipefail
 export LC_ALL=C
 
@@ -189,6 +192,7 @@ else
   echo "  timing:  shell loop (hyperfine not used), median wall time, 3 warmup runs"
 fi
 echo "  memory:  GNU time %M (peak RSS), median of 3 runs"
+echo "  specs:   gen_spec.sh with GEN_SPEC_CAP=${GEN_SPEC_CAP:-2000 (the default)}"
 echo "  machine: $(uname -sm), $(nproc 2>/dev/null || echo '?') CPUs, load average $load"
 echo
 {

@@ -26,16 +26,17 @@
 #                       `dev`, which is marked `development = on`
 #
 # with `#` and `//` comments throughout, whole-line and trailing.  Of
-# the lines after the fixed skeleton (about 250 lines, so a small N
-# gives about 250), settings take 55%, secrets 7%, requirements 7%, the
+# the lines after the skeleton (a small N gives the skeleton alone, about
+# 220 lines), settings take 55%, secrets 7%, requirements 7%, the
 # firewall 8% and tests the rest.
 #
-# The cap.  djaz looks attributes and blocks up by walking their body, so
-# a body of K statements costs it O(K^2) (see tests/bench/README.md).  So
-# that `djaz check` stays linear in N, no body gets more than CAP settings,
-# CAP/4 secrets, CAP/2 firewall entries or CAP/2 tests; beyond the cap the
-# tests' path lists (lists cost djaz linear time) take the lines.  CAP is
-# $GEN_SPEC_CAP, 2000 unless set; 0 is no cap (the shares above at any N).
+# The cap.  A djaz that finds attributes and blocks by walking their body
+# (as of commit 16bb69e) spends O(K^2) on a body of K statements (see
+# tests/bench/README.md).  So that `djaz check` stays linear in N, no body
+# gets more than CAP settings, CAP/4 secrets, CAP/2 firewall entries or
+# CAP/2 tests; past the cap the tests' path lists (lists cost djaz linear
+# time) take the lines.  CAP is $GEN_SPEC_CAP, 2000 unless set; 0 is no
+# cap (the shares above at any N).
 #
 # Every choice is drawn from a Park-Miller generator with a fixed seed,
 # exact in any POSIX awk, so the same N and cap give the same bytes.
