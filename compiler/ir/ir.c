@@ -7,6 +7,7 @@
 #include "ir.h"
 
 #include <cjson/cJSON.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,11 +27,35 @@ const djz_ir_block *djz_ir_child(const djz_ir_block *b, const char *kind)
     return NULL;
 }
 
+/* Position of an attribute in its block's schema; open attributes
+ * (firewall entries) sort last. */
+static size_t schema_pos(const djz_ir_block *b, const djz_ir_attr *a)
+{
+    return a->schema ? (size_t)(a->schema - b->schema->attrs) : SIZE_MAX;
+}
+
+/* Attributes are in schema order, so a block with thousands of settings
+ * is searched by bisection, not from the start. */
 const djz_value *djz_ir_get(const djz_ir_block *b, const char *name)
 {
-    for (size_t i = 0; i < b->nattrs; i++)
-        if (strcmp(b->attrs[i].name, name) == 0 && !*b->attrs[i].label)
-            return b->attrs[i].value;
+    const djz_attr_schema *as = djz_schema_attr(b->schema, name);
+    if (!as) {
+        for (size_t i = 0; i < b->nattrs; i++)
+            if (!b->attrs[i].schema && strcmp(b->attrs[i].name, name) == 0)
+                return b->attrs[i].value;
+        return NULL;
+    }
+    size_t want = (size_t)(as - b->schema->attrs), lo = 0, hi = b->nattrs;
+    while (lo < hi) { /* the first attribute at or after want */
+        size_t mid = lo + (hi - lo) / 2;
+        if (schema_pos(b, &b->attrs[mid]) < want)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < b->nattrs && b->attrs[lo].schema == as; lo++)
+        if (!*b->attrs[lo].label)
+            return b->attrs[lo].value;
     return NULL;
 }
 

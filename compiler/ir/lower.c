@@ -3,11 +3,10 @@
  * Names the spec gives are used as they are (the resource group, the
  * storage account, the database, the PostgreSQL server when set).  The
  * others derive from the web app's name W: `app.name`, or else the app's
- * label with `_` as `-`, then `-ENV`.  Plan W-plan, workspace W-logs,
+ * label as a host name, then `-ENV`.  Plan W-plan, workspace W-logs,
  * Application Insights W-insights, PostgreSQL server W-db, Front Door
  * profile W-cdn and endpoint W, dashboard W-dashboard.  Resources are
- * listed as they are derived, then sorted topologically (stable), which
- * also proves the dependencies have no cycle. */
+ * derived in dependency order; in_order() checks it. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -209,38 +208,16 @@ static void depends_if(lowering *l, size_t r, size_t on_)
         depends(l, r, on_);
 }
 
-/* Kahn's algorithm, always taking the earliest ready resource, so an
- * already ordered list is unchanged. */
-static void sort(lowering *l)
+/* Resources are derived in dependency order: every dependency is listed
+ * before its dependents.  Checking that, in O(resources + dependencies),
+ * is what proves the order and that there is no cycle. */
+static bool in_order(const djz_ir_env *e)
 {
-    djz_ir_env *e = l->e;
-    size_t n = e->nresources;
-    size_t *order = djz_arena_alloc(l->a, sizeof *order * (n ? n : 1));
-    size_t *where = djz_arena_alloc(l->a, sizeof *where * (n ? n : 1));
-    bool *done = djz_arena_alloc(l->a, sizeof *done * (n ? n : 1));
-    for (size_t k = 0; k < n; k++) {
-        size_t pick = n;
-        for (size_t i = 0; i < n && pick == n; i++) {
-            bool ready = !done[i];
-            for (size_t d = 0; ready && d < e->resources[i].ndeps; d++)
-                ready = done[e->resources[i].depends_on[d]];
-            if (ready)
-                pick = i;
-        }
-        if (pick == n)
-            return; /* a cycle: cannot happen with the rules above */
-        done[pick] = true;
-        where[pick] = k;
-        order[k] = pick;
-    }
-    djz_ir_resource *sorted =
-        djz_arena_alloc(l->a, sizeof *sorted * (n ? n : 1));
-    for (size_t k = 0; k < n; k++) {
-        sorted[k] = e->resources[order[k]];
-        for (size_t d = 0; d < sorted[k].ndeps; d++)
-            sorted[k].depends_on[d] = where[sorted[k].depends_on[d]];
-    }
-    e->resources = sorted;
+    for (size_t i = 0; i < e->nresources; i++)
+        for (size_t d = 0; d < e->resources[i].ndeps; d++)
+            if (e->resources[i].depends_on[d] >= i)
+                return false;
+    return true;
 }
 
 void djz_ir_lower(djz_arena *a, djz_ir_env *e)
@@ -283,5 +260,6 @@ void djz_ir_lower(djz_arena *a, djz_ir_env *e)
         depends(&l, dash, plan);
         depends_if(&l, dash, server);
     }
-    sort(&l);
+    if (!in_order(e))
+        abort(); /* a derivation above lists a dependent first: a bug */
 }

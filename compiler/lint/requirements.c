@@ -83,18 +83,44 @@ static bool affects(const djz_obj *adv, const char *pinned)
     return false;
 }
 
+/* Groups the stdlib's advisories by normalized package name, once. */
+static void index_advisories(djz_lint_ctx *l)
+{
+    if (l->advisories)
+        return;
+    size_t n = 0;
+    for (const djz_obj *o = l->m->data.head; o; o = o->next)
+        n += strcmp(o->schema->kind, "advisory") == 0;
+    l->advisories = djz_arena_alloc(l->a, sizeof *l->advisories * (n + 1));
+    size_t *counts = djz_arena_alloc(l->a, sizeof *counts * (n + 1));
+    for (const djz_obj *o = l->m->data.head; o; o = o->next) {
+        char pkg[128];
+        if (strcmp(o->schema->kind, "advisory") != 0)
+            continue;
+        djz_project_normalize(fact(o, "package"), pkg, sizeof pkg);
+        size_t *at = djz_index_find(&l->advisory_index, pkg);
+        size_t k = at ? *at : l->nadvisory_lists++;
+        if (!at) {
+            djz_index_put(&l->advisory_index, l->a, pkg, k);
+            l->advisories[k] =
+                djz_arena_alloc(l->a, sizeof **l->advisories * (n + 1));
+        }
+        l->advisories[k][counts[k]++] = o;
+    }
+}
+
 static void check_advisories(djz_lint_ctx *l, const djz_value *item,
                              const djz_requirement *r)
 {
     const djz_obj *newest = NULL;
     const char *upgrade = NULL, *ids = "";
     size_t count = 0;
-    for (const djz_obj *o = l->m->data.head; o; o = o->next) {
-        char pkg[128];
-        if (strcmp(o->schema->kind, "advisory") != 0)
-            continue;
-        djz_project_normalize(fact(o, "package"), pkg, sizeof pkg);
-        if (strcmp(pkg, r->name) != 0 || !affects(o, r->pinned))
+    index_advisories(l);
+    size_t *list = djz_index_find(&l->advisory_index, r->name);
+    for (const djz_obj *const *p = list ? l->advisories[*list] : NULL; p && *p;
+         p++) {
+        const djz_obj *o = *p;
+        if (!affects(o, r->pinned))
             continue;
         if (++count <= MAX_IDS)
             ids = djz_arena_printf(l->a, "%s%s%s", ids, *ids ? ", " : "",

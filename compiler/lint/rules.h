@@ -26,6 +26,10 @@ typedef struct djz_lint_ctx {
     djz_allow *allows;
     size_t nallows;
     size_t allows_cap;
+    /* advisories by normalized package name: a list per package */
+    djz_index advisory_index;
+    const djz_obj ***advisories; /* NULL-terminated lists */
+    size_t nadvisory_lists;
     djz_seen seen; /* findings already reported, by code and place */
 } djz_lint_ctx;
 

@@ -76,19 +76,13 @@ const djz_binding *djz_obj_attr(const djz_obj *o, const char *name)
     return NULL;
 }
 
-static bool spelled(const djz_obj *o, const char *name)
+/* "kind\x1fname": the key of a block among its siblings, or of a data
+ * entry under one of its spellings. */
+static const char *kind_key(char *buf, size_t n, const char *kind,
+                            const char *name)
 {
-    if (strcmp(o->label, name) == 0)
-        return true;
-    const djz_binding *names = djz_obj_attr(o, "names");
-    if (!names || names->value->kind != DJZ_NODE_LIST)
-        return false;
-    for (const djz_node *i = names->value->u.list.items.head; i; i = i->next) {
-        const char *alias = djz_value_key(i);
-        if (alias && strcmp(alias, name) == 0)
-            return true;
-    }
-    return false;
+    snprintf(buf, n, "%s\x1f%s", kind, name);
+    return buf;
 }
 
 const djz_obj *djz_model_data(const djz_model *m, const char *kind,
@@ -96,10 +90,28 @@ const djz_obj *djz_model_data(const djz_model *m, const char *kind,
 {
     if (!label)
         return NULL;
-    for (const djz_obj *o = m->data.head; o; o = o->next)
-        if (strcmp(o->schema->kind, kind) == 0 && spelled(o, label))
-            return o;
-    return NULL;
+    char key[256];
+    size_t *o =
+        djz_index_find(&m->data_index, kind_key(key, sizeof key, kind, label));
+    return o ? (const djz_obj *)(uintptr_t)*o : NULL;
+}
+
+/* Registers a data entry under its label and every spelling in `names`. */
+static void index_data(binder *b, const djz_obj *o)
+{
+    char key[256];
+    size_t v = (size_t)(uintptr_t)o;
+    djz_index_put(&b->m->data_index, b->a,
+                  kind_key(key, sizeof key, o->schema->kind, o->label), v);
+    const djz_binding *names = djz_obj_attr(o, "names");
+    if (!names || names->value->kind != DJZ_NODE_LIST)
+        return;
+    for (const djz_node *i = names->value->u.list.items.head; i; i = i->next)
+        if (djz_value_key(i))
+            djz_index_put(
+                &b->m->data_index, b->a,
+                kind_key(key, sizeof key, o->schema->kind, djz_value_key(i)),
+                v);
 }
 
 static bool has_data(const djz_model *m, const char *kind)
@@ -567,26 +579,26 @@ static const char *block_label(binder *b, const djz_block_schema *s,
     return label;
 }
 
-/* Another block of the same kind (and label) among `first`'s list. */
-static const djz_obj *same_block(const djz_obj *first,
-                                 const djz_block_schema *s, const char *label)
+/* The key of a block among its siblings: single kinds ignore labels. */
+static const char *block_key(char *buf, size_t n, const djz_block_schema *s,
+                             const char *label)
 {
-    for (const djz_obj *o = first; o; o = o->next)
-        if (o->schema == s &&
-            ((s->flags & DJZ_BLOCK_SINGLE) || strcmp(o->label, label) == 0))
-            return o;
-    return NULL;
+    return kind_key(buf, n, s->kind,
+                    (s->flags & DJZ_BLOCK_SINGLE) ? "" : label);
 }
 
-static bool duplicate_block(binder *b, const djz_obj *siblings,
+static bool duplicate_block(binder *b, const djz_index *siblings,
                             const djz_block_schema *s, const char *label,
                             const djz_node *stmt)
 {
-    if (!(s->flags & DJZ_BLOCK_UNIQUE))
+    char key[256];
+    size_t *seen =
+        (s->flags & DJZ_BLOCK_UNIQUE)
+            ? djz_index_find(siblings, block_key(key, sizeof key, s, label))
+            : NULL;
+    if (!seen)
         return false;
-    const djz_obj *first = same_block(siblings, s, label);
-    if (!first)
-        return false;
+    const djz_obj *first = (const djz_obj *)(uintptr_t)*seen;
     djz_diag *d = djz_report(b->sink, DJZ_DUPLICATE_BLOCK, b->src,
                              name_span(stmt), "a second `%s%s%s` block",
                              s->kind, *label ? " " : "", label);
@@ -599,7 +611,7 @@ static bool duplicate_block(binder *b, const djz_obj *siblings,
 /* Binds a block; NULL when its head is wrong (its body is still checked,
  * so that its own errors are reported too). */
 static djz_obj *bind_block(binder *b, const djz_node *stmt, djz_obj *parent,
-                           const djz_block_schema *s, const djz_obj *siblings)
+                           const djz_block_schema *s, djz_index *siblings)
 {
     const char *label = block_label(b, s, stmt);
     bool usable = label && !duplicate_block(b, siblings, s, label, stmt);
@@ -612,7 +624,12 @@ static djz_obj *bind_block(binder *b, const djz_node *stmt, djz_obj *parent,
     o->parent = parent;
     if (stmt->kind == DJZ_NODE_BLOCK)
         bind_body(b, o, stmt);
-    return usable ? o : NULL;
+    if (!usable)
+        return NULL;
+    char key[256];
+    djz_index_put(siblings, b->a, block_key(key, sizeof key, s, o->label),
+                  (size_t)(uintptr_t)o);
+    return o;
 }
 
 /* Where a kind may stand, for a message: "inside `app`". */
@@ -634,7 +651,7 @@ static void bind_child(binder *b, djz_obj *o, const djz_node *stmt)
     const djz_block_schema *s = djz_schema_block(kind);
     if (stmt->u.stmt.head.name.len == 1 && s &&
         djz_schema_allows_child(o->schema, kind)) {
-        djz_obj *c = bind_block(b, stmt, o, s, o->children);
+        djz_obj *c = bind_block(b, stmt, o, s, &o->child_index);
         if (c)
             child_append(o, c);
         return;
@@ -736,9 +753,13 @@ static void bind_top_block(binder *b, const djz_node *stmt)
         return;
     }
     djz_objs *list = data ? &b->m->data : &b->m->blocks;
-    djz_obj *o = bind_block(b, stmt, NULL, s, list->head);
-    if (o)
-        obj_append(list, o);
+    djz_obj *o = bind_block(b, stmt, NULL, s,
+                            data ? &b->m->data_index : &b->m->block_index);
+    if (!o)
+        return;
+    obj_append(list, o);
+    if (data)
+        index_data(b, o);
 }
 
 static void bind_top(binder *b, const djz_node *stmt)

@@ -36,7 +36,8 @@ typedef struct djz_obj {
     djz_binding *attrs, *attrs_tail;
     djz_index attr_index; /* "name\x1flabel" -> the binding */
     struct djz_obj *children, *children_tail;
-    djz_binding *allows; /* `allow RULE = "reason"` here */
+    djz_index child_index; /* "kind\x1flabel" -> a child, for duplicates */
+    djz_binding *allows;   /* `allow RULE = "reason"` here */
 } djz_obj;
 
 typedef struct djz_objs {
@@ -44,10 +45,12 @@ typedef struct djz_objs {
 } djz_objs;
 
 typedef struct djz_model {
-    djz_objs blocks;     /* spec blocks of every non-stdlib module, in order */
-    djz_objs defaults;   /* presets, in load order: a later one wins */
-    djz_objs data;       /* stdlib knowledge */
-    djz_binding *allows; /* top-level `allow` */
+    djz_objs blocks;   /* spec blocks of every non-stdlib module, in order */
+    djz_objs defaults; /* presets, in load order: a later one wins */
+    djz_objs data;     /* stdlib knowledge */
+    djz_index block_index; /* "kind\x1flabel" -> a block, for duplicates */
+    djz_index data_index;  /* "kind\x1fname" -> a data block, every spelling */
+    djz_binding *allows;   /* top-level `allow` */
 } djz_model;
 
 /* Binds every module of a loaded program.  Reports into the program's

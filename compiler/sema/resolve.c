@@ -42,7 +42,10 @@ typedef struct pblock {
     size_t nslots, cap;
     struct pblock **children;
     size_t nchildren, ccap;
-    djz_index by_name; /* "name\x1flabel" -> slot index */
+    djz_index by_name;    /* "name\x1flabel" -> slot index */
+    djz_index by_child;   /* "kind\x1flabel" -> child index */
+    djz_index kind_count; /* kind -> how many children of that kind */
+    djz_index kind_last;  /* kind -> index of the last child of it */
 } pblock;
 
 typedef struct resolver {
@@ -53,7 +56,8 @@ typedef struct resolver {
     djz_diag_sink *sink;
     const djz_obj *env; /* the env block being resolved */
     pblock *env_block;  /* its own attributes */
-    pblock **tops;      /* every other top-level block */
+    pblock *root;       /* every other top-level block, as its children */
+    pblock **tops;      /* root's children */
     size_t ntops;
     djz_seen seen;       /* diagnostics already given, by place */
     struct slot **stack; /* slots being evaluated, for cycle chains */
@@ -74,13 +78,6 @@ static pblock *new_pblock(resolver *r, const djz_block_schema *s,
     b->path =
         *b->label ? djz_arena_printf(r->s, "%s.%s", base, b->label) : base;
     return b;
-}
-
-static void add_child(resolver *r, pblock *parent, pblock *c)
-{
-    parent->children = djz_arena_grow(r->s, parent->children, parent->nchildren,
-                                      &parent->ccap, sizeof *parent->children);
-    parent->children[parent->nchildren++] = c;
 }
 
 /* The key of an attribute in a block's index: its name and label. */
@@ -144,15 +141,35 @@ static void set_slot(resolver *r, pblock *b, const djz_binding *bd,
     s->value = NULL;
 }
 
+/* The key of a child: single kinds ignore labels. */
+static const char *child_key(char buf[KEY_MAX], const djz_block_schema *s,
+                             const char *label)
+{
+    return slot_key(buf, s->kind, (s->flags & DJZ_BLOCK_SINGLE) ? "" : label);
+}
+
 static pblock *find_child(pblock *b, const djz_block_schema *s,
                           const char *label)
 {
-    for (size_t i = 0; i < b->nchildren; i++)
-        if (b->children[i]->schema == s &&
-            ((s->flags & DJZ_BLOCK_SINGLE) ||
-             strcmp(b->children[i]->label, label ? label : "") == 0))
-            return b->children[i];
-    return NULL;
+    char key[KEY_MAX];
+    size_t *i = djz_index_find(&b->by_child, child_key(key, s, label));
+    return i ? b->children[*i] : NULL;
+}
+
+static void add_child(resolver *r, pblock *parent, pblock *c)
+{
+    size_t *count = djz_index_find(&parent->kind_count, c->schema->kind);
+    if (count)
+        ++*count;
+    else
+        djz_index_put(&parent->kind_count, r->s, c->schema->kind, 1);
+    djz_index_put(&parent->kind_last, r->s, c->schema->kind, parent->nchildren);
+    char key[KEY_MAX];
+    djz_index_put(&parent->by_child, r->s, child_key(key, c->schema, c->label),
+                  parent->nchildren);
+    parent->children = djz_arena_grow(r->s, parent->children, parent->nchildren,
+                                      &parent->ccap, sizeof *parent->children);
+    parent->children[parent->nchildren++] = c;
 }
 
 /* ---- merging ---------------------------------------------------------- */
@@ -225,27 +242,27 @@ static bool seen_before(resolver *r, djz_source *src, djz_span at, int code)
     return !djz_seen_add(&r->seen, r->a, key);
 }
 
-/* Among blocks, the one that the names at n designate: `kind label` when
- * a block of that kind has that label (and a name follows), else the only
- * block of that kind.  *next is the first name after it. */
-static pblock *pick(pblock **blocks, size_t count, const djz_name *n,
-                    const djz_name **next)
+/* The child of b that the names at n designate, through b's indexes:
+ * `kind label` when such a child exists (and a name follows), else the
+ * only child of that kind.  *next is the first name after it. */
+static pblock *pick_child(pblock *b, const djz_name *n, const djz_name **next)
 {
-    pblock *only = NULL;
-    size_t found = 0;
-    for (size_t i = 0; i < count; i++) {
-        pblock *b = blocks[i];
-        if (strcmp(b->schema->kind, n->text) != 0)
-            continue;
-        if (n->next && n->next->next && strcmp(b->label, n->next->text) == 0) {
-            *next = n->next->next;
-            return b;
-        }
-        only = b;
-        found++;
+    char key[KEY_MAX];
+    size_t *i;
+    if (n->next && n->next->next &&
+        (i = djz_index_find(&b->by_child,
+                            slot_key(key, n->text, n->next->text)))) {
+        *next = n->next->next;
+        return b->children[*i];
     }
-    *next = n->next;
-    return found == 1 ? only : NULL;
+        *next = n->next;
+    size_t *count = djz_index_find(&b->kind_count, n->text);
+    if (!count || *count != 1)
+        return NULL;
+    pblock *only = b->children[*djz_index_find(&b->kind_last, n->text)];
+    if (n->next && n->next->next && strcmp(only->label, n->next->text) == 0)
+        *next = n->next->next; /* `database.main.name`: main is its label */
+    return only;
 }
 
 /* Follows a path down to the block holding its last name, which is
@@ -258,10 +275,10 @@ static pblock *walk(resolver *r, const djz_path *path, const djz_name **attr)
         b = r->env_block;
         n = n->next;
     } else {
-        b = pick(r->tops, r->ntops, n, &n);
+        b = pick_child(r->root, n, &n);
     }
     while (b && n && n->next)
-        b = pick(b->children, b->nchildren, n, &n);
+        b = pick_child(b, n, &n);
     *attr = n;
     return b;
 }
@@ -681,19 +698,20 @@ static void build_env(resolver *r)
     for (const djz_binding *bd = r->env->attrs; bd; bd = bd->next)
         if (!bd->path)
             set_slot(r, r->env_block, bd, bd->name, DJZ_FROM_SPEC);
-    size_t n = 0;
-    for (const djz_obj *o = r->m->blocks.head; o; o = o->next)
-        n += strcmp(o->schema->kind, "env") != 0;
-    r->tops = djz_arena_alloc(r->s, sizeof *r->tops * (n ? n : 1));
-    r->ntops = 0;
+    /* the top-level blocks are the children of a root, so that paths
+     * find them through the same indexes as nested blocks */
+    r->root = DJZ_NEW(r->s, pblock);
+    r->root->path = "";
     for (const djz_obj *o = r->m->blocks.head; o; o = o->next) {
         if (strcmp(o->schema->kind, "env") == 0)
             continue;
         pblock *b = new_pblock(r, o->schema, o->label, NULL);
         apply_defaults(r, b);
         merge_obj(r, b, o, DJZ_FROM_SPEC);
-        r->tops[r->ntops++] = b;
+        add_child(r, r->root, b);
     }
+    r->tops = r->root->children;
+    r->ntops = r->root->nchildren;
     /* implicit blocks first, so that `app.site.https_only = off` in an
      * env reaches a `site` the spec does not write */
     for (size_t i = 0; i < r->ntops; i++)

@@ -192,7 +192,7 @@ else
   echo "  timing:  shell loop (hyperfine not used), median wall time, 3 warmup runs"
 fi
 echo "  memory:  GNU time %M (peak RSS), median of 3 runs"
-echo "  specs:   gen_spec.sh with GEN_SPEC_CAP=${GEN_SPEC_CAP:-2000 (the default)}"
+echo "  specs:   gen_spec.sh with GEN_SPEC_CAP=${GEN_SPEC_CAP:-0 (no cap, the default)}"
 echo "  machine: $(uname -sm), $(nproc 2>/dev/null || echo '?') CPUs, load average $load"
 echo
 {
