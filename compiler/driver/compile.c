@@ -38,7 +38,7 @@ bool djz_compile(djz_arena *a, djz_diag_sink *sink, djz_source *main_src,
     if (sink->errors > before)
         return false; /* what failed to parse would only echo as cascades */
     djz_bind(&c->program, &c->model);
-        if (djz_resolve(&c->program, &c->model, o->only_env, &c->ir)) {
+    if (djz_resolve(&c->program, &c->model, o->only_env, &c->ir)) {
         if (sink->errors == before) /* lint judges a sound model only */
             djz_lint(c, sink);
         return true;

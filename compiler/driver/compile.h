@@ -1,7 +1,7 @@
 /* compile.h - the front half of every command that reads a spec: load the
  * program, bind it, resolve each environment, lint it.
  *
-  * Binding and resolution run only when every module was read and parsed
+ * Binding and resolution run only when every module was read and parsed
  * without errors: on a half-parsed spec they would mostly echo the syntax
  * errors.  Binding and resolution then report every independent problem;
  * lint runs only on a model without errors, whose values have the types

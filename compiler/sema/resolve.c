@@ -255,7 +255,7 @@ static pblock *pick_child(pblock *b, const djz_name *n, const djz_name **next)
         *next = n->next->next;
         return b->children[*i];
     }
-        *next = n->next;
+    *next = n->next;
     size_t *count = djz_index_find(&b->kind_count, n->text);
     if (!count || *count != 1)
         return NULL;
