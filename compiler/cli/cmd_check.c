@@ -6,7 +6,9 @@ static int run_check(int argc, char **argv)
 {
     djz_cli c;
     djz_cli_init(&c, "check");
-    int status = djz_cli_args(&c, argc, argv, NULL, 0);
+    bool syntax_only = false;
+    const djz_flag flags[] = {{"--syntax-only", &syntax_only, NULL}};
+    int status = djz_cli_args(&c, argc, argv, flags, 1);
     if (status == DJZ_EXIT_OK && c.nfiles == 0)
         status = djz_cli_usage("check", "no spec given");
     if (status == DJZ_EXIT_OK) {
@@ -14,6 +16,10 @@ static int run_check(int argc, char **argv)
             djz_source *src = djz_cli_read(&c, c.files[i]);
             if (!src)
                 continue;
+            if (syntax_only) { /* this file's syntax: no imports, no meaning */
+                djz_parse(&c.arena, &c.sink, src);
+                continue;
+            }
             djz_compile_opts o = {.stdlib_dir = c.stdlib_dir};
             djz_compilation comp;
             djz_compile(&c.arena, &c.sink, src, &o, &comp);
@@ -34,7 +40,10 @@ const djz_command djz_cmd_check = {
     "every environment, and reports every problem found.  Silent when the\n"
     "specs are clean.\n"
     "\n"
-    "Options:\n" DJZ_DIAG_OPTIONS_HELP DJZ_COMPILE_OPTIONS_HELP "\n"
+    "Options:\n"
+    "      --syntax-only      check each file's syntax only: no imports,\n"
+    "                         no meaning, no lint (fast, for "
+    "editors)\n" DJZ_DIAG_OPTIONS_HELP DJZ_COMPILE_OPTIONS_HELP "\n"
     "Exit status: 0 clean (warnings allowed), 1 errors in a spec,\n"
     "2 bad usage or a file that cannot be read.\n",
     run_check,
