@@ -9,6 +9,7 @@
  * what makes the output a fixed point. */
 #include "fmt.h"
 
+#include "../support/memfile.h"
 #include "../support/utf8.h"
 
 #include <stdio.h>
@@ -238,18 +239,15 @@ static bool inline_value(const fmt *f, FILE *out, const djz_node *v)
 /* v on one line as a malloc'd string, or NULL. */
 static char *inline_text(const fmt *f, const djz_node *v)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    if (!out)
-        djz_out_of_memory();
+    djz_memfile m = {0};
+    FILE *out = djz_memfile_open(&m);
     bool ok = inline_value(f, out, v);
-    fclose(out);
+    djz_memfile_close(out, &m);
     if (!ok) {
-        free(buf);
+        free(m.data);
         return NULL;
     }
-    return buf;
+    return m.data;
 }
 
 static void print_value(fmt *f, const djz_node *v, size_t column);
@@ -325,11 +323,8 @@ static void print_value(fmt *f, const djz_node *v, size_t column)
 
 static char *head_text(const djz_head *h)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    if (!out)
-        djz_out_of_memory();
+    djz_memfile m = {0};
+    FILE *out = djz_memfile_open(&m);
     print_path(out, &h->name);
     for (const djz_node *l = h->labels.head; l; l = l->next) {
         fputc(' ', out);
@@ -338,8 +333,8 @@ static char *head_text(const djz_head *h)
         else
             print_path(out, &l->u.ref.path);
     }
-    fclose(out);
-    return buf;
+    djz_memfile_close(out, &m);
+    return m.data;
 }
 
 static void print_body(fmt *f, const djz_nodes *body, uint32_t start,
@@ -490,16 +485,13 @@ static void flush_run(fmt *f, line_run *run)
 /* The statement as text, printed through a memory stream. */
 static char *stmt_text(fmt *f, const djz_node *s, size_t pad)
 {
-    char *buf = NULL;
-    size_t len = 0;
+    djz_memfile m = {0};
     FILE *real = f->out;
-    f->out = open_memstream(&buf, &len);
-    if (!f->out)
-        djz_out_of_memory();
+    f->out = djz_memfile_open(&m);
     print_stmt(f, s, pad);
-    fclose(f->out);
+    djz_memfile_close(f->out, &m);
     f->out = real;
-    return buf;
+    return m.data;
 }
 
 static void print_body(fmt *f, const djz_nodes *body, uint32_t start,
@@ -538,12 +530,11 @@ static void print_body(fmt *f, const djz_nodes *body, uint32_t start,
 
 char *djz_format(const djz_parsed *p, size_t *len)
 {
-    char *buf = NULL;
-    FILE *out = open_memstream(&buf, len);
-    if (!out)
-        djz_out_of_memory();
+    djz_memfile m = {0};
+    FILE *out = djz_memfile_open(&m);
     fmt f = {out, p->src, p->comments, 0};
     print_body(&f, &p->file->u.file.stmts, 0, p->src->len + 1);
-    fclose(out);
-    return buf;
+    djz_memfile_close(out, &m);
+    *len = m.len;
+    return m.data;
 }
