@@ -812,6 +812,58 @@ static void check_public(resolver *r, const djz_ir_block *st)
     }
 }
 
+/* A secret's value comes from exactly one place, once presets and the
+ * environment are merged.  From Key Vault, the vault's secret is named
+ * by keyvault_secret, or after the secret itself. */
+static void check_secret(resolver *r, const djz_ir_block *s)
+{
+    const djz_value *from = djz_ir_get(s, "from");
+    const djz_value *gen = djz_ir_get(s, "generate");
+    const djz_value *kv = djz_ir_get(s, "keyvault_secret");
+    const char *src = from ? from->text : gen ? "generate" : NULL;
+    const char *why = NULL;
+    if (!src)
+        why = "says neither `generate = LENGTH` nor `from = keyvault` or "
+              "`from = ci`";
+    else if (!strcmp(src, "generate") && !gen)
+        why = "is generated but says no length";
+    else if (strcmp(src, "generate") && gen)
+        why = "has a `generate` length but comes from elsewhere";
+    else if (strcmp(src, "keyvault") && kv)
+        why = "names a `keyvault_secret` but does not come from Key Vault";
+    if (!why || seen_before(r, s->src, s->span, DJZ_SECRET_SOURCE))
+        return;
+    djz_diag *d = djz_report(r->sink, DJZ_SECRET_SOURCE, s->src, s->span,
+                             "secret `%s` %s", s->label, why);
+    djz_diag_help(r->sink, d,
+                  "give it one source: `generate = 50`, `from = "
+                  "keyvault` or `from = ci`");
+}
+
+/* instances and max_instances within what the plan's SKU scales to. */
+static void check_instances(resolver *r, const djz_ir_block *env)
+{
+    const djz_value *plan = djz_ir_get(env, "plan");
+    const djz_obj *sku =
+        plan ? djz_model_data(r->m, "plan_sku", plan->text) : NULL;
+    const djz_binding *max = sku ? djz_obj_attr(sku, "max_instances") : NULL;
+    const char *limit = max ? djz_value_key(max->value) : NULL;
+    static const char *const attrs[] = {"instances", "max_instances"};
+    for (size_t i = 0; limit && i < 2; i++) {
+                const djz_value *v = djz_ir_get(env, attrs[i]);
+        const djz_type *t = djz_schema_attr(env->schema, attrs[i])->type;
+        if (!v || v->kind != DJZ_VAL_NUMBER || atol(v->text) <= atol(limit) ||
+            atol(v->text) > t->max || /* out of any range: said already */
+            seen_before(r, v->src, v->span, DJZ_OUT_OF_RANGE))
+            continue;
+        djz_diag *d = djz_report(r->sink, DJZ_OUT_OF_RANGE, v->src, v->span,
+                                 "`%s` is %s, but a %s plan scales to %s "
+                                 "instances",
+                                 attrs[i], v->text, plan->text, limit);
+        djz_diag_help(r->sink, d, "choose a larger plan, or fewer instances");
+    }
+}
+
 static void resolve_env(resolver *r, const djz_obj *env, djz_ir_env *out)
 {
     r->env = env;
@@ -826,9 +878,14 @@ static void resolve_env(resolver *r, const djz_obj *env, djz_ir_env *out)
         for (size_t i = 0; i < r->ntops; i++)
             if (strcmp(r->tops[i]->schema->kind, kinds[k]) == 0)
                 out->blocks[out->nblocks++] = to_ir(r, r->tops[i]);
+    check_instances(r, out->env);
     const djz_ir_block *st = djz_ir_block_of(out, "storage");
     if (st)
         check_public(r, st);
+    const djz_ir_block *app = djz_ir_block_of(out, "app");
+    for (size_t i = 0; app && i < app->nchildren; i++)
+        if (!strcmp(app->children[i]->schema->kind, "secret"))
+            check_secret(r, app->children[i]);
     djz_ir_lower(r->a, out);
 }
 
