@@ -850,7 +850,7 @@ static void check_instances(resolver *r, const djz_ir_block *env)
     const char *limit = max ? djz_value_key(max->value) : NULL;
     static const char *const attrs[] = {"instances", "max_instances"};
     for (size_t i = 0; limit && i < 2; i++) {
-                const djz_value *v = djz_ir_get(env, attrs[i]);
+        const djz_value *v = djz_ir_get(env, attrs[i]);
         const djz_type *t = djz_schema_attr(env->schema, attrs[i])->type;
         if (!v || v->kind != DJZ_VAL_NUMBER || atol(v->text) <= atol(limit) ||
             atol(v->text) > t->max || /* out of any range: said already */
