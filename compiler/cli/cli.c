@@ -48,8 +48,8 @@ static const char *option_value(const char *opt, int argc, char **argv, int *i,
         return NULL;
     if (arg[n] == '=')
         return arg + n + 1;
-    if (arg[n] != '\0')
-        return NULL;
+    if (arg[n] != '\0') /* -WNAME=LEVEL, as gcc's -Wname: short options */
+        return opt[1] != '-' ? arg + n : NULL;
     if (*i + 1 >= argc) {
         *missing = true;
         return NULL;

@@ -9,3 +9,4 @@ spec=../../diagnostics/cases/6001-hardening-off.djaz
 "$DJAZ" check -W no-such-warning=error "$spec"; echo "unknown name: $?"
 "$DJAZ" check -W ftp-enabled=loud "$spec"; echo "unknown level: $?"
 "$DJAZ" check -W DJZ1021=off "$spec"; echo "not a lint: $?"
+"$DJAZ" check -Wweak-tls=error ../../diagnostics/cases/6001-hardening-off.djaz 2>&1 | grep -c "error\[DJZ6004\]"
