@@ -39,11 +39,7 @@ const char *djz_lint_fact(const djz_lint_ctx *l, const char *kind,
                           const char *label, const char *attr)
 {
     const djz_obj *o = djz_model_data(l->m, kind, label);
-    const djz_binding *bd = o ? djz_obj_attr(o, attr) : NULL;
-    if (bd && bd->value->kind == DJZ_NODE_BOOL)
-        return bd->value->u.boolean.value ? "on" : "off";
-    const char *key = bd ? djz_value_key(bd->value) : NULL;
-    return key ? key : "";
+    return o ? djz_obj_text(o, attr) : "";
 }
 
 bool djz_lint_past(const djz_lint_ctx *l, const char *kind, const char *label,

@@ -45,19 +45,6 @@ static size_t fact_list(const djz_obj *o, const char *attr, const char **out,
     return n;
 }
 
-static bool fact_on(const djz_obj *o, const char *attr)
-{
-    const djz_binding *bd = djz_obj_attr(o, attr);
-    return bd && bd->value->kind == DJZ_NODE_BOOL && bd->value->u.boolean.value;
-}
-
-static const char *fact(const djz_obj *o, const char *attr)
-{
-    const djz_binding *bd = djz_obj_attr(o, attr);
-    const char *key = bd ? djz_value_key(bd->value) : NULL;
-    return key ? key : "";
-}
-
 /* The first fixed release after `pinned`, preferring its own series. */
 static const char *fix_for(const djz_obj *adv, const char *pinned)
 {
@@ -97,7 +84,7 @@ static void index_advisories(djz_lint_ctx *l)
         char pkg[128];
         if (strcmp(o->schema->kind, "advisory") != 0)
             continue;
-        djz_project_normalize(fact(o, "package"), pkg, sizeof pkg);
+        djz_project_normalize(djz_obj_text(o, "package"), pkg, sizeof pkg);
         size_t *at = djz_index_find(&l->advisory_index, pkg);
         size_t k = at ? *at : l->nadvisory_lists++;
         if (!at) {
@@ -125,8 +112,8 @@ static void check_advisories(djz_lint_ctx *l, const djz_value *item,
         if (++count <= MAX_IDS)
             ids = djz_arena_printf(l->a, "%s%s%s", ids, *ids ? ", " : "",
                                    o->label);
-        if (!newest ||
-            strcmp(fact(o, "published"), fact(newest, "published")) > 0)
+        if (!newest || strcmp(djz_obj_text(o, "published"),
+                              djz_obj_text(newest, "published")) > 0)
             newest = o;
         const char *fix = fix_for(o, r->pinned);
         if (fix && (!upgrade || djz_version_compare(fix, upgrade) > 0))
@@ -141,9 +128,9 @@ static void check_advisories(djz_lint_ctx *l, const djz_value *item,
                                "%zu known vulnerabilities, the "
                                "newest %s",
                                count, newest->label);
-    djz_diag *d = djz_lint_report(l, DJZ_KNOWN_VULNERABILITY, item->src,
-                                  item->span, "%s %s has %s: %s", r->name,
-                                  r->pinned, which, fact(newest, "summary"));
+    djz_diag *d = djz_lint_report(
+        l, DJZ_KNOWN_VULNERABILITY, item->src, item->span, "%s %s has %s: %s",
+        r->name, r->pinned, which, djz_obj_text(newest, "summary"));
     if (!d)
         return;
     if (count > 1)
@@ -163,8 +150,8 @@ static void check_retired(djz_lint_ctx *l, const djz_value *item,
     const djz_obj *pkg = djz_model_data(l->m, "package", r->name);
     if (!pkg)
         return;
-    const char *retired = fact(pkg, "retired");
-    bool unmaintained = fact_on(pkg, "unmaintained");
+    const char *retired = djz_obj_text(pkg, "retired");
+    bool unmaintained = !strcmp(djz_obj_text(pkg, "unmaintained"), "on");
     if (!*retired && !unmaintained)
         return;
     djz_diag *d = djz_lint_report(
@@ -173,7 +160,7 @@ static void check_retired(djz_lint_ctx *l, const djz_value *item,
     if (d)
         djz_lint_help(
             l, d, DJZ_RETIRED_PACKAGE,
-            djz_arena_printf(l->a, "use %s", fact(pkg, "replacement")));
+            djz_arena_printf(l->a, "use %s", djz_obj_text(pkg, "replacement")));
 }
 
 static void check_uvicorn(djz_lint_ctx *l, const djz_ir_env *e,
@@ -185,7 +172,8 @@ static void check_uvicorn(djz_lint_ctx *l, const djz_ir_env *e,
                                 ? djz_ir_get(server[0], "kind")
                                 : NULL;
     const djz_obj *pkg = djz_model_data(l->m, "package", "uvicorn");
-    const char *since = pkg ? fact(pkg, "worker_module_deprecated_in") : "";
+    const char *since =
+        pkg ? djz_obj_text(pkg, "worker_module_deprecated_in") : "";
     if (strcmp(r->name, "uvicorn") || !*r->pinned || !kind ||
         strcmp(kind->text, "asgi") || !*since ||
         djz_version_compare(r->pinned, since) < 0 ||

@@ -76,13 +76,13 @@ const djz_binding *djz_obj_attr(const djz_obj *o, const char *name)
     return NULL;
 }
 
-/* "kind\x1fname": the key of a block among its siblings, or of a data
- * entry under one of its spellings. */
-static const char *kind_key(char *buf, size_t n, const char *kind,
-                            const char *name)
+const char *djz_obj_text(const djz_obj *o, const char *attr)
 {
-    snprintf(buf, n, "%s\x1f%s", kind, name);
-    return buf;
+    const djz_binding *bd = djz_obj_attr(o, attr);
+    if (bd && bd->value->kind == DJZ_NODE_BOOL)
+        return bd->value->u.boolean.value ? "on" : "off";
+    const char *key = bd ? djz_value_key(bd->value) : NULL;
+    return key ? key : "";
 }
 
 const djz_obj *djz_model_data(const djz_model *m, const char *kind,
@@ -90,28 +90,26 @@ const djz_obj *djz_model_data(const djz_model *m, const char *kind,
 {
     if (!label)
         return NULL;
-    char key[256];
-    size_t *o =
-        djz_index_find(&m->data_index, kind_key(key, sizeof key, kind, label));
+    char key[DJZ_KEY_MAX];
+    size_t *o = djz_index_find(&m->data_index, djz_index_key(key, kind, label));
     return o ? (const djz_obj *)(uintptr_t)*o : NULL;
 }
 
 /* Registers a data entry under its label and every spelling in `names`. */
 static void index_data(binder *b, const djz_obj *o)
 {
-    char key[256];
+    char key[DJZ_KEY_MAX];
     size_t v = (size_t)(uintptr_t)o;
     djz_index_put(&b->m->data_index, b->a,
-                  kind_key(key, sizeof key, o->schema->kind, o->label), v);
+                  djz_index_key(key, o->schema->kind, o->label), v);
     const djz_binding *names = djz_obj_attr(o, "names");
     if (!names || names->value->kind != DJZ_NODE_LIST)
         return;
     for (const djz_node *i = names->value->u.list.items.head; i; i = i->next)
         if (djz_value_key(i))
-            djz_index_put(
-                &b->m->data_index, b->a,
-                kind_key(key, sizeof key, o->schema->kind, djz_value_key(i)),
-                v);
+            djz_index_put(&b->m->data_index, b->a,
+                          djz_index_key(key, o->schema->kind, djz_value_key(i)),
+                          v);
 }
 
 static bool has_data(const djz_model *m, const char *kind)
@@ -580,22 +578,21 @@ static const char *block_label(binder *b, const djz_block_schema *s,
 }
 
 /* The key of a block among its siblings: single kinds ignore labels. */
-static const char *block_key(char *buf, size_t n, const djz_block_schema *s,
+static const char *block_key(char buf[DJZ_KEY_MAX], const djz_block_schema *s,
                              const char *label)
 {
-    return kind_key(buf, n, s->kind,
-                    (s->flags & DJZ_BLOCK_SINGLE) ? "" : label);
+    return djz_index_key(buf, s->kind,
+                         (s->flags & DJZ_BLOCK_SINGLE) ? "" : label);
 }
 
 static bool duplicate_block(binder *b, const djz_index *siblings,
                             const djz_block_schema *s, const char *label,
                             const djz_node *stmt)
 {
-    char key[256];
-    size_t *seen =
-        (s->flags & DJZ_BLOCK_UNIQUE)
-            ? djz_index_find(siblings, block_key(key, sizeof key, s, label))
-            : NULL;
+    char key[DJZ_KEY_MAX];
+    size_t *seen = (s->flags & DJZ_BLOCK_UNIQUE)
+                       ? djz_index_find(siblings, block_key(key, s, label))
+                       : NULL;
     if (!seen)
         return false;
     const djz_obj *first = (const djz_obj *)(uintptr_t)*seen;
@@ -626,8 +623,8 @@ static djz_obj *bind_block(binder *b, const djz_node *stmt, djz_obj *parent,
         bind_body(b, o, stmt);
     if (!usable)
         return NULL;
-    char key[256];
-    djz_index_put(siblings, b->a, block_key(key, sizeof key, s, o->label),
+    char key[DJZ_KEY_MAX];
+    djz_index_put(siblings, b->a, block_key(key, s, o->label),
                   (size_t)(uintptr_t)o);
     return o;
 }

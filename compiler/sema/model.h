@@ -67,6 +67,9 @@ void djz_check_value(djz_program *p, const djz_model *m, djz_source *src,
 const djz_binding *djz_obj_attr(const djz_obj *o, const char *name);
 const djz_obj *djz_model_data(const djz_model *m, const char *kind,
                               const char *label);
+/* A data block's attribute as text: on/off for booleans, "" when absent
+ * or not a scalar. */
+const char *djz_obj_text(const djz_obj *o, const char *attr);
 /* The text a value names a table entry or an enum by: a name, a string
  * without interpolation, or a number as written; NULL otherwise. */
 const char *djz_value_key(const djz_node *v);

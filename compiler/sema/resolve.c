@@ -54,11 +54,9 @@ typedef struct resolver {
     djz_arena *a; /* the program's: the IR and everything it points to */
     djz_arena *s; /* one environment's scratch: pending blocks, slots */
     djz_diag_sink *sink;
-    const djz_obj *env; /* the env block being resolved */
-    pblock *env_block;  /* its own attributes */
-    pblock *root;       /* every other top-level block, as its children */
-    pblock **tops;      /* root's children */
-    size_t ntops;
+    const djz_obj *env;  /* the env block being resolved */
+    pblock *env_block;   /* its own attributes */
+    pblock *root;        /* every other top-level block, as its children */
     djz_seen seen;       /* diagnostics already given, by place */
     struct slot **stack; /* slots being evaluated, for cycle chains */
     size_t depth, stack_cap;
@@ -81,29 +79,11 @@ static pblock *new_pblock(resolver *r, const djz_block_schema *s,
 }
 
 /* The key of an attribute in a block's index: its name and label. */
-/* name, a unit separator and label, in buf (truncated past its size):
- * the key of an attribute in a block's index. */
-enum { KEY_MAX = 512 };
-
-static const char *slot_key(char buf[KEY_MAX], const char *name,
-                            const char *label)
-{
-    size_t n = strlen(name), m = label ? strlen(label) : 0;
-    if (n > KEY_MAX / 2 - 1)
-        n = KEY_MAX / 2 - 1;
-    if (m > KEY_MAX / 2 - 1)
-        m = KEY_MAX / 2 - 1;
-    memcpy(buf, name, n);
-    buf[n] = '\x1f';
-    memcpy(buf + n + 1, label, m);
-    buf[n + 1 + m] = '\0';
-    return buf;
-}
 
 static slot *find_slot(pblock *b, const char *name, const char *label)
 {
-    char key[KEY_MAX];
-    size_t *i = djz_index_find(&b->by_name, slot_key(key, name, label));
+    char key[DJZ_KEY_MAX];
+    size_t *i = djz_index_find(&b->by_name, djz_index_key(key, name, label));
     return i ? &b->slots[*i] : NULL;
 }
 
@@ -111,8 +91,8 @@ static slot *find_slot(pblock *b, const char *name, const char *label)
 static slot *slot_for(resolver *r, pblock *b, const char *name,
                       const char *label)
 {
-    char key[KEY_MAX];
-    slot_key(key, name, label);
+    char key[DJZ_KEY_MAX];
+    djz_index_key(key, name, label);
     size_t *i = djz_index_find(&b->by_name, key);
     if (i)
         return &b->slots[*i];
@@ -142,16 +122,17 @@ static void set_slot(resolver *r, pblock *b, const djz_binding *bd,
 }
 
 /* The key of a child: single kinds ignore labels. */
-static const char *child_key(char buf[KEY_MAX], const djz_block_schema *s,
+static const char *child_key(char buf[DJZ_KEY_MAX], const djz_block_schema *s,
                              const char *label)
 {
-    return slot_key(buf, s->kind, (s->flags & DJZ_BLOCK_SINGLE) ? "" : label);
+    return djz_index_key(buf, s->kind,
+                         (s->flags & DJZ_BLOCK_SINGLE) ? "" : label);
 }
 
 static pblock *find_child(pblock *b, const djz_block_schema *s,
                           const char *label)
 {
-    char key[KEY_MAX];
+    char key[DJZ_KEY_MAX];
     size_t *i = djz_index_find(&b->by_child, child_key(key, s, label));
     return i ? b->children[*i] : NULL;
 }
@@ -164,7 +145,7 @@ static void add_child(resolver *r, pblock *parent, pblock *c)
     else
         djz_index_put(&parent->kind_count, r->s, c->schema->kind, 1);
     djz_index_put(&parent->kind_last, r->s, c->schema->kind, parent->nchildren);
-    char key[KEY_MAX];
+    char key[DJZ_KEY_MAX];
     djz_index_put(&parent->by_child, r->s, child_key(key, c->schema, c->label),
                   parent->nchildren);
     parent->children = djz_arena_grow(r->s, parent->children, parent->nchildren,
@@ -247,11 +228,11 @@ static bool seen_before(resolver *r, djz_source *src, djz_span at, int code)
  * only child of that kind.  *next is the first name after it. */
 static pblock *pick_child(pblock *b, const djz_name *n, const djz_name **next)
 {
-    char key[KEY_MAX];
+    char key[DJZ_KEY_MAX];
     size_t *i;
     if (n->next && n->next->next &&
         (i = djz_index_find(&b->by_child,
-                            slot_key(key, n->text, n->next->text)))) {
+                            djz_index_key(key, n->text, n->next->text)))) {
         *next = n->next->next;
         return b->children[*i];
     }
@@ -639,8 +620,8 @@ static djz_value *eval_node(resolver *r, const djz_type *t, const djz_node *v,
 
 static pblock *top_for(resolver *r, const djz_obj *c)
 {
-    for (size_t i = 0; i < r->ntops; i++) {
-        pblock *b = r->tops[i];
+    for (size_t i = 0; i < r->root->nchildren; i++) {
+        pblock *b = r->root->children[i];
         if (b->schema == c->schema && strcmp(b->label, c->label) == 0)
             return b;
     }
@@ -710,12 +691,10 @@ static void build_env(resolver *r)
         merge_obj(r, b, o, DJZ_FROM_SPEC);
         add_child(r, r->root, b);
     }
-    r->tops = r->root->children;
-    r->ntops = r->root->nchildren;
     /* implicit blocks first, so that `app.site.https_only = off` in an
      * env reaches a `site` the spec does not write */
-    for (size_t i = 0; i < r->ntops; i++)
-        implicit_children(r, r->tops[i]);
+    for (size_t i = 0; i < r->root->nchildren; i++)
+        implicit_children(r, r->root->children[i]);
     for (const djz_obj *c = r->env->children; c; c = c->next)
         override_block(r, c);
     for (const djz_binding *bd = r->env->attrs; bd; bd = bd->next)
@@ -870,14 +849,15 @@ static void resolve_env(resolver *r, const djz_obj *env, djz_ir_env *out)
     build_env(r);
     out->name = env->label;
     out->env = to_ir(r, r->env_block);
-    out->blocks =
-        djz_arena_alloc(r->a, sizeof *out->blocks * (r->ntops ? r->ntops : 1));
+    out->blocks = djz_arena_alloc(
+        r->a,
+        sizeof *out->blocks * (r->root->nchildren ? r->root->nchildren : 1));
     const char *kinds[128];
     size_t nk = djz_schema_kinds(kinds, 128, true);
     for (size_t k = 0; k < nk; k++)
-        for (size_t i = 0; i < r->ntops; i++)
-            if (strcmp(r->tops[i]->schema->kind, kinds[k]) == 0)
-                out->blocks[out->nblocks++] = to_ir(r, r->tops[i]);
+        for (size_t i = 0; i < r->root->nchildren; i++)
+            if (strcmp(r->root->children[i]->schema->kind, kinds[k]) == 0)
+                out->blocks[out->nblocks++] = to_ir(r, r->root->children[i]);
     check_instances(r, out->env);
     const djz_ir_block *st = djz_ir_block_of(out, "storage");
     if (st)

@@ -12,6 +12,21 @@ static size_t hash(const char *s)
     return (size_t)h;
 }
 
+const char *djz_index_key(char buf[DJZ_KEY_MAX], const char *a, const char *b)
+{
+    size_t n = strlen(a), m = b ? strlen(b) : 0;
+    if (n > DJZ_KEY_MAX / 2 - 1)
+        n = DJZ_KEY_MAX / 2 - 1;
+    if (m > DJZ_KEY_MAX / 2 - 1)
+        m = DJZ_KEY_MAX / 2 - 1;
+    memcpy(buf, a, n);
+    buf[n] = '\x1f';
+    if (m)
+        memcpy(buf + n + 1, b, m);
+    buf[n + 1 + m] = '\0';
+    return buf;
+}
+
 size_t *djz_index_find(const djz_index *ix, const char *key)
 {
     if (!ix->cap)

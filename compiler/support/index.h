@@ -20,6 +20,12 @@ typedef struct djz_index {
     size_t cap, n;
 } djz_index;
 
+enum { DJZ_KEY_MAX = 512 };
+
+/* "a\x1fb" in buf (each part cut to fit): the key of a pair, such as an
+ * attribute's name and label, or a block's kind and label. */
+const char *djz_index_key(char buf[DJZ_KEY_MAX], const char *a, const char *b);
+
 /* The value of key, or NULL. */
 size_t *djz_index_find(const djz_index *ix, const char *key);
 /* Sets key (copied into the arena) to value. */
