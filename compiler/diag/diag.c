@@ -1,6 +1,8 @@
 /* diag.c - the catalogue table and the diagnostic sink. */
 #include "diag.h"
 
+#include "../support/suggest.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -169,6 +171,15 @@ void djz_diag_help(djz_diag_sink *s, djz_diag *d, const char *fmt, ...)
     va_start(ap, fmt);
     d->help = vformat(s->arena, fmt, ap);
     va_end(ap);
+}
+
+bool djz_diag_did_you_mean(djz_diag_sink *s, djz_diag *d, const char *word,
+                           const char *const *names, size_t n)
+{
+    const char *best = djz_suggest(word, names, n);
+    if (best)
+        djz_diag_help(s, d, "did you mean `%s`?", best);
+    return best != NULL;
 }
 
 void djz_diag_note(djz_diag_sink *s, djz_diag *d, djz_source *src,

@@ -96,6 +96,10 @@ djz_diag *djz_report(djz_diag_sink *s, djz_code code, djz_source *src,
     __attribute__((format(printf, 5, 6)));
 void djz_diag_help(djz_diag_sink *s, djz_diag *d, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Adds "did you mean `X`?" when a candidate is close to word (see
+ * djz_suggest); returns whether it did, so callers can fall back. */
+bool djz_diag_did_you_mean(djz_diag_sink *s, djz_diag *d, const char *word,
+                           const char *const *names, size_t n);
 void djz_diag_note(djz_diag_sink *s, djz_diag *d, djz_source *src,
                    djz_span span, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));

@@ -5,7 +5,6 @@
 
 #include "lint/lint.h"
 #include "sema/resolve.h"
-#include "support/suggest.h"
 
 static void unknown_env(djz_diag_sink *sink, const djz_model *m,
                         const char *name)
@@ -18,10 +17,7 @@ static void unknown_env(djz_diag_sink *sink, const djz_model *m,
     djz_diag *d =
         djz_report(sink, DJZ_UNKNOWN_ENVIRONMENT, NULL, djz_span_make(0, 0),
                    "the spec has no environment `%s`", name);
-    const char *best = djz_suggest(name, names, n);
-    if (best)
-        djz_diag_help(sink, d, "did you mean `%s`?", best);
-    else if (n)
+    if (!djz_diag_did_you_mean(sink, d, name, names, n) && n)
         djz_diag_help(sink, d, "its environments: %s%s", names[0],
                       n > 1 ? ", ..." : "");
 }

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "support/dates.h"
-#include "support/suggest.h"
 
 static const djz_lint_rule rules[] = {
     djz_rules_hardening,
@@ -37,10 +36,7 @@ static void unknown_lint(djz_lint_ctx *l, const djz_binding *bd)
     const djz_node *label = bd->stmt->u.stmt.head.labels.head;
     djz_diag *d = djz_report(l->sink, DJZ_UNKNOWN_LINT, bd->src, label->span,
                              "no warning is called `%s`", bd->label);
-    const char *best = djz_suggest(bd->label, names, n);
-    if (best)
-        djz_diag_help(l->sink, d, "did you mean `%s`?", best);
-    else
+    if (!djz_diag_did_you_mean(l->sink, d, bd->label, names, n))
         djz_diag_help(l->sink, d,
                       "`djaz explain --list` lists the DJZ6xxx "
                       "warnings");

@@ -12,7 +12,6 @@
 
 #include "names.h"
 #include "support/dates.h"
-#include "support/suggest.h"
 
 typedef struct binder {
     djz_program *p;
@@ -120,14 +119,6 @@ static bool has_data(const djz_model *m, const char *kind)
     return false;
 }
 
-static void did_you_mean(binder *b, djz_diag *d, const char *word,
-                         const char **names, size_t n)
-{
-    const char *best = djz_suggest(word, names, n);
-    if (best)
-        djz_diag_help(b->sink, d, "did you mean `%s`?", best);
-}
-
 /* For a short list of choices (versions), all of them beat one guess. */
 enum { LIST_CHOICES_UP_TO = 12 };
 
@@ -135,7 +126,7 @@ static void choices(binder *b, djz_diag *d, const char *word,
                     const char **names, size_t n)
 {
     if (n > LIST_CHOICES_UP_TO) {
-        did_you_mean(b, d, word, names, n);
+        djz_diag_did_you_mean(b->sink, d, word, names, n);
         return;
     }
     const char *list = n ? names[0] : "";
@@ -225,7 +216,8 @@ static void check_names_list(binder *b, const djz_type *t, const djz_node *v,
     if (t->what)
         choices(b, d, key, names, n);
     else
-        did_you_mean(b, d, key, names, n); /* the message lists them */
+        djz_diag_did_you_mean(b->sink, d, key, names,
+                              n); /* the message lists them */
 }
 
 static void check_table(binder *b, const djz_type *t, const djz_node *v,
@@ -507,7 +499,7 @@ static void unknown_attr(binder *b, const djz_obj *o, const djz_node *stmt)
                    "`%s` has no attribute `%s`", o->schema->kind, name);
     const char *names[MAX_NAMES];
     size_t n = djz_schema_members(o->schema, names, MAX_NAMES);
-    did_you_mean(b, d, name, names, n);
+    djz_diag_did_you_mean(b->sink, d, name, names, n);
 }
 
 static void bind_attr(binder *b, djz_obj *o, const djz_node *stmt)
@@ -668,7 +660,7 @@ static void bind_child(binder *b, djz_obj *o, const djz_node *stmt)
                    "`%s` has no block `%s`", o->schema->kind, kind);
     const char *names[MAX_NAMES];
     size_t n = djz_schema_members(o->schema, names, MAX_NAMES);
-    did_you_mean(b, d, kind, names, n);
+    djz_diag_did_you_mean(b->sink, d, kind, names, n);
 }
 
 static void bind_body(binder *b, djz_obj *o, const djz_node *stmt)
@@ -697,7 +689,7 @@ static void unknown_kind(binder *b, const djz_node *stmt, bool data)
     }
     const char *names[MAX_NAMES];
     size_t n = djz_schema_kinds(names, MAX_NAMES, true);
-    did_you_mean(b, d, kind, names, n);
+    djz_diag_did_you_mean(b->sink, d, kind, names, n);
 }
 
 /* `defaults KIND { ... }`: attributes for every KIND block, checked
@@ -716,7 +708,7 @@ static void bind_defaults(binder *b, const djz_node *stmt)
         const char *names[MAX_NAMES];
         size_t n = djz_schema_kinds(names, MAX_NAMES, false);
         if (kind)
-            did_you_mean(b, d, kind, names, n);
+            djz_diag_did_you_mean(b->sink, d, kind, names, n);
         return;
     }
     djz_obj *o = DJZ_NEW(b->a, djz_obj);

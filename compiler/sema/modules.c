@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "stdlib.h"
-#include "support/suggest.h"
 
 void djz_program_init(djz_program *p, djz_arena *a, djz_diag_sink *sink)
 {
@@ -160,10 +159,7 @@ static void unknown_module(djz_program *p, const djz_module *from,
     } else if (is_std(path)) {
         size_t n;
         const char **names = stdlib_names(p, &n);
-        const char *best = djz_suggest(path, names, n);
-        if (best)
-            djz_diag_help(p->sink, d, "did you mean `%s`?", best);
-        else
+        if (!djz_diag_did_you_mean(p->sink, d, path, names, n))
             djz_diag_help(p->sink, d,
                           "`djaz explain DJZ2003` says where "
                           "modules are looked for");
