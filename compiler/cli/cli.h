@@ -80,6 +80,7 @@ typedef struct djz_command {
 } djz_command;
 
 extern const djz_command djz_cmd_check;
+extern const djz_command djz_cmd_build;
 extern const djz_command djz_cmd_fmt;
 extern const djz_command djz_cmd_ir;
 extern const djz_command djz_cmd_parse;

@@ -1,6 +1,6 @@
 /* cmd_check.c - `djaz check SPEC...`: report every problem, write nothing. */
 #include "cli.h"
-#include "driver/compile.h"
+#include "driver/build.h"
 
 static int run_check(int argc, char **argv)
 {
@@ -22,7 +22,15 @@ static int run_check(int argc, char **argv)
             }
             djz_compile_opts o = {.stdlib_dir = c.stdlib_dir};
             djz_compilation comp;
-            djz_compile(&c.arena, &c.sink, src, &o, &comp);
+            size_t errors = c.sink.errors;
+            /* The back ends too, in memory: their limits are problems of
+             * the spec that `build` would report. */
+            if (djz_compile(&c.arena, &c.sink, src, &o, &comp) &&
+                c.sink.errors == errors) {
+                djz_build b;
+                djz_build_artifacts(&c.arena, &c.sink, &comp, c.files[i], &b);
+                djz_build_free(&b);
+            }
         }
         status = djz_cli_finish(&c);
     }
@@ -37,8 +45,9 @@ const djz_command djz_cmd_check = {
     "\n"
     "Reads each SPEC (- for standard input) with the modules it imports,\n"
     "checks it against the schema and the stdlib's knowledge, resolves\n"
-    "every environment, and reports every problem found.  Silent when the\n"
-    "specs are clean.\n"
+    "every environment, builds every artifact in memory (to check ARM's\n"
+    "limits) and reports every problem found.  Silent when the specs are\n"
+    "clean.\n"
     "\n"
     "Options:\n"
     "      --syntax-only      check each file's syntax only: no imports,\n"

@@ -7,6 +7,7 @@
 /* One line per command, in the order `djaz --help` lists them. */
 static const djz_command *const commands[] = {
     &djz_cmd_check,  /* */
+    &djz_cmd_build,  /* */
     &djz_cmd_fmt,    /* */
     &djz_cmd_ir,     /* */
     &djz_cmd_parse,  /* */

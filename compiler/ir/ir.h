@@ -63,10 +63,18 @@ typedef struct djz_ir_block {
     size_t nchildren;
 } djz_ir_block;
 
+#define DJZ_IR_NONE ((size_t)-1) /* no resource */
+
 /* An Azure resource the environment consists of. */
 typedef struct djz_ir_resource {
     const char *type; /* ARM's resource type, e.g. Microsoft.Web/sites */
     const char *name; /* "account/default/static" for child resources */
+    const char *key;  /* names the resource in every environment: "site" */
+    size_t parent;    /* the resource it is a child of, or DJZ_IR_NONE */
+    const char *leaf; /* the name below the parent's: "default/static" */
+    /* The template parameter the name (or its last segment, for a child)
+     * becomes when environments differ; NULL for a fixed leaf. */
+    const char *param;
     const djz_ir_block *block; /* the block it realizes */
     size_t *depends_on;        /* indices into the environment's resources */
     size_t ndeps;
@@ -85,11 +93,6 @@ typedef struct djz_ir {
     djz_ir_env *envs;
     size_t nenvs;
 } djz_ir;
-
-/* Derives the Azure resources of an environment from its blocks and
- * orders them so that each comes after what it depends on.  Names the
- * spec does not give are derived from the web app's name (see lower.c). */
-void djz_ir_lower(djz_arena *a, djz_ir_env *e);
 
 /* Derives the Azure resources of an environment from its blocks and
  * orders them so that each comes after what it depends on.  Names the

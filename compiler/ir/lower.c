@@ -5,14 +5,18 @@
  * others derive from the web app's name W: `app.name`, or else the app's
  * label as a host name, then `-ENV`.  Plan W-plan, workspace W-logs,
  * Application Insights W-insights, PostgreSQL server W-db, Front Door
- * profile W-cdn and endpoint W, dashboard W-dashboard.  Resources are
- * derived in dependency order; in_order() checks it. */
+ * profile W-cdn and endpoint W, Key Vault W-kv, dashboard W-dash, each
+ * shortened with a hash of W where Azure's limit for the type is shorter
+ * (see fit).  Resources are derived in dependency order; in_order()
+ * checks it. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ir.h"
+
+#define NONE DJZ_IR_NONE
 
 typedef struct lowering {
     djz_arena *a;
@@ -21,18 +25,43 @@ typedef struct lowering {
     const char *web; /* W */
 } lowering;
 
-static size_t add(lowering *l, const char *type, const char *name,
-                  const djz_ir_block *b)
+static void depends(lowering *l, size_t r, size_t on);
+
+/* A top-level resource named name; param is the template parameter its
+ * name becomes when environments differ. */
+static size_t add(lowering *l, const char *type, const char *key,
+                  const char *param, const char *name, const djz_ir_block *b)
 {
     djz_ir_env *e = l->e;
     e->resources = djz_arena_grow(l->a, e->resources, e->nresources, &l->cap,
                                   sizeof *e->resources);
     djz_ir_resource *r = &e->resources[e->nresources];
+    memset(r, 0, sizeof *r);
     r->type = type;
     r->name = name;
+    r->key = key;
+    r->parent = NONE;
+    r->leaf = name;
+    r->param = param;
     r->block = b;
     r->depends_on = djz_arena_alloc(l->a, sizeof *r->depends_on * 8);
     return e->nresources++;
+}
+
+/* A child of parent, named leaf below it ("default/static"), depending on
+ * its parent.  param, when set, names the last segment of leaf. */
+static size_t add_child(lowering *l, size_t parent, const char *type,
+                        const char *key, const char *param, const char *leaf,
+                        const djz_ir_block *b)
+{
+    const char *pname = l->e->resources[parent].name;
+    const char *pkey = l->e->resources[parent].key;
+    size_t r = add(l, type, djz_arena_printf(l->a, "%s/%s", pkey, key), param,
+                   djz_arena_printf(l->a, "%s/%s", pname, leaf), b);
+    l->e->resources[r].parent = parent;
+    l->e->resources[r].leaf = leaf;
+    depends(l, r, parent);
+    return r;
 }
 
 static void depends(lowering *l, size_t r, size_t on)
@@ -83,89 +112,84 @@ static const char *web_name(lowering *l, const djz_ir_block *app)
         l, djz_arena_printf(l->a, "%s-%s", app->label, l->e->name), 60);
 }
 
+/* W + suffix within max characters (Azure's limit for the type).  When
+ * too long: W's start, a hash of all of W, and the suffix, so that
+ * environments whose names differ only at the end still differ. */
+static const char *fit(lowering *l, const char *suffix, size_t max)
+{
+    const char *w = host_label(l, l->web, 64);
+    size_t n = strlen(w), s = strlen(suffix);
+    if (n + s <= max)
+        return djz_arena_printf(l->a, "%s%s", w, suffix);
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (const char *p = w; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    return djz_arena_printf(l->a, "%s-%06x%s", host_label(l, w, max - s - 7),
+                            h & 0xffffffu, suffix);
+}
+
 static size_t lower_database(lowering *l, const djz_ir_block *db, size_t rg)
 {
     const char *server = text(db, "server");
     if (!server)
-        server = djz_arena_printf(l->a, "%s-db", l->web);
-    size_t s = add(l, "Microsoft.DBforPostgreSQL/flexibleServers", server, db);
+        server = fit(l, "-db", 63);
+    size_t s = add(l, "Microsoft.DBforPostgreSQL/flexibleServers", "db",
+                   "databaseServerName", server, db);
     depends(l, s, rg);
-    size_t d =
-        add(l, "Microsoft.DBforPostgreSQL/flexibleServers/databases",
-            djz_arena_printf(l->a, "%s/%s", server, text(db, "name")), db);
-    depends(l, d, s);
+    add_child(l, s, "Microsoft.DBforPostgreSQL/flexibleServers/databases",
+              "database", "databaseName", text(db, "name"), db);
     const djz_ir_block *fw = djz_ir_child(db, "firewall");
     for (size_t i = 0; fw && i < fw->nattrs; i++)
-        depends(
-            l,
-            add(l, "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules",
-                djz_arena_printf(l->a, "%s/%s", server, fw->attrs[i].name), fw),
-            s);
+        add_child(l, s,
+                  "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules",
+                  djz_arena_printf(l->a, "firewall/%s", fw->attrs[i].name),
+                  NULL, fw->attrs[i].name, fw);
     return s;
 }
 
 static void lower_cdn(lowering *l, const djz_ir_block *st, size_t rg,
                       size_t account)
 {
-    const char *profile = djz_arena_printf(l->a, "%s-cdn", l->web);
-    size_t p = add(l, "Microsoft.Cdn/profiles", profile, st);
+    size_t p = add(l, "Microsoft.Cdn/profiles", "cdn", "frontDoorName",
+                   fit(l, "-cdn", 260), st);
     depends(l, p, rg);
-    size_t ep = add(l, "Microsoft.Cdn/profiles/afdEndpoints",
-                    djz_arena_printf(l->a, "%s/%s", profile, l->web), st);
-    depends(l, ep, p);
-    const char *og_name = djz_arena_printf(l->a, "%s/blobs", profile);
-    size_t og = add(l, "Microsoft.Cdn/profiles/originGroups", og_name, st);
-    depends(l, og, p);
-    size_t origin = add(l, "Microsoft.Cdn/profiles/originGroups/origins",
-                        djz_arena_printf(l->a, "%s/storage", og_name), st);
-    depends(l, origin, og);
+    size_t ep =
+        add_child(l, p, "Microsoft.Cdn/profiles/afdEndpoints", "endpoint",
+                  "frontDoorEndpointName", fit(l, "", 46), st);
+    size_t og = add_child(l, p, "Microsoft.Cdn/profiles/originGroups",
+                          "origins", NULL, "blobs", st);
+    size_t origin =
+        add_child(l, og, "Microsoft.Cdn/profiles/originGroups/origins",
+                  "storage", NULL, "storage", st);
     depends(l, origin, account);
-    size_t rules = add(l, "Microsoft.Cdn/profiles/ruleSets",
-                       djz_arena_printf(l->a, "%s/nocache", profile), st);
-    depends(l, rules, p);
+    /* The article's rule: no cache for `Cache-Control: no-cache`. */
+    size_t rules = NONE;
+    if (on(st, "cdn_bypass_no_cache"))
+        rules = add_child(l, p, "Microsoft.Cdn/profiles/ruleSets", "rules",
+                          NULL, "nocache", st);
     size_t route =
-        add(l, "Microsoft.Cdn/profiles/afdEndpoints/routes",
-            djz_arena_printf(l->a, "%s/%s/blobs", profile, l->web), st);
-    depends(l, route, ep);
+        add_child(l, ep, "Microsoft.Cdn/profiles/afdEndpoints/routes", "route",
+                  NULL, "blobs", st);
     depends(l, route, origin);
-    depends(l, route, rules);
+    if (rules != NONE)
+        depends(l, route, rules);
 }
 
 static size_t lower_storage(lowering *l, const djz_ir_block *st, size_t rg)
 {
-    const char *account = text(st, "account");
-    size_t a = add(l, "Microsoft.Storage/storageAccounts", account, st);
+    size_t a = add(l, "Microsoft.Storage/storageAccounts", "storage",
+                   "storageAccountName", text(st, "account"), st);
     depends(l, a, rg);
     const djz_value *cs = djz_ir_get(st, "containers");
     for (size_t i = 0; cs && i < cs->n; i++)
-        depends(l,
-                add(l,
-                    "Microsoft.Storage/storageAccounts/blobServices/"
-                    "containers",
-                    djz_arena_printf(l->a, "%s/default/%s", account,
-                                     cs->items[i]->text),
-                    st),
-                a);
+        add_child(l, a,
+                  "Microsoft.Storage/storageAccounts/blobServices/containers",
+                  djz_arena_printf(l->a, "container/%s", cs->keys[i]),
+                  djz_arena_printf(l->a, "%sContainerName", cs->keys[i]),
+                  djz_arena_printf(l->a, "default/%s", cs->items[i]->text), st);
     if (on(st, "cdn"))
         lower_cdn(l, st, rg, a);
     return a;
-}
-
-enum { NONE = (size_t)-1 };
-
-/* A Key Vault name: 3-24 letters, digits and single hyphens, unique in
- * Azure.  W-kv when that fits; else W's start and a hash of all of W, so
- * that environments whose names differ only at the end still differ. */
-static const char *vault_name(lowering *l)
-{
-    const char *w = host_label(l, l->web, 64);
-    if (strlen(w) <= 21)
-        return djz_arena_printf(l->a, "%s-kv", w);
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (const char *p = w; *p; p++)
-        h = (h ^ (unsigned char)*p) * 16777619u;
-    return djz_arena_printf(l->a, "%s-%06x-kv", host_label(l, w, 14),
-                            h & 0xffffffu);
 }
 
 static bool has_secrets(const djz_ir_block *app)
@@ -180,11 +204,11 @@ static size_t lower_monitoring(lowering *l, const djz_ir_block *mon, size_t rg)
 {
     if (!on(mon, "insights"))
         return NONE;
-    size_t ws = add(l, "Microsoft.OperationalInsights/workspaces",
-                    djz_arena_printf(l->a, "%s-logs", l->web), mon);
+    size_t ws = add(l, "Microsoft.OperationalInsights/workspaces", "logs",
+                    "workspaceName", fit(l, "-logs", 63), mon);
     depends(l, ws, rg);
-    size_t ai = add(l, "Microsoft.Insights/components",
-                    djz_arena_printf(l->a, "%s-insights", l->web), mon);
+    size_t ai = add(l, "Microsoft.Insights/components", "insights",
+                    "insightsName", fit(l, "-insights", 255), mon);
     depends(l, ai, ws);
     return ai;
 }
@@ -193,11 +217,12 @@ static size_t lower_network(lowering *l, const djz_ir_block *net, size_t rg)
 {
     if (!on(net, "private"))
         return NONE;
-    size_t vnet = add(l, "Microsoft.Network/virtualNetworks",
-                      djz_arena_printf(l->a, "%s-vnet", l->web), net);
+    size_t vnet = add(l, "Microsoft.Network/virtualNetworks", "vnet",
+                      "vnetName", fit(l, "-vnet", 64), net);
     depends(l, vnet, rg);
-    size_t dns = add(l, "Microsoft.Network/privateDnsZones",
-                     "privatelink.postgres.database.azure.com", net);
+    size_t dns =
+        add(l, "Microsoft.Network/privateDnsZones", "dns", "privateDnsZoneName",
+            "privatelink.postgres.database.azure.com", net);
     depends(l, dns, rg);
     return vnet;
 }
@@ -227,16 +252,20 @@ void djz_ir_lower(djz_arena *a, djz_ir_env *e)
     if (!app)
         return;
     l.web = web_name(&l, app);
-    size_t rg = add(&l, "Microsoft.Resources/resourceGroups",
-                    text(app, "resource_group"), app);
+    size_t rg = add(&l, "Microsoft.Resources/resourceGroups", "group",
+                    "resourceGroupName", text(app, "resource_group"), app);
     size_t insights = lower_monitoring(&l, djz_ir_block_of(e, "monitor"), rg);
     size_t vault = NONE;
-    if (has_secrets(app)) {
-        vault = add(&l, "Microsoft.KeyVault/vaults", vault_name(&l), app);
+    /* The vault keeps the spec's secrets, the database password and the
+     * storage key. */
+    if (has_secrets(app) || djz_ir_block_of(e, "database") ||
+        djz_ir_block_of(e, "storage")) {
+        vault = add(&l, "Microsoft.KeyVault/vaults", "vault", "keyVaultName",
+                    fit(&l, "-kv", 24), app);
         depends(&l, vault, rg);
     }
-    size_t plan = add(&l, "Microsoft.Web/serverfarms",
-                      djz_arena_printf(a, "%s-plan", l.web), e->env);
+    size_t plan = add(&l, "Microsoft.Web/serverfarms", "plan", "planName",
+                      fit(&l, "-plan", 60), e->env);
     depends(&l, plan, rg);
     size_t vnet = lower_network(&l, djz_ir_block_of(e, "network"), rg);
     const djz_ir_block *db = djz_ir_block_of(e, "database");
@@ -244,7 +273,8 @@ void djz_ir_lower(djz_arena *a, djz_ir_env *e)
     depends_if(&l, server, vnet);
     const djz_ir_block *st = djz_ir_block_of(e, "storage");
     size_t account = st ? lower_storage(&l, st, rg) : NONE;
-    size_t site = add(&l, "Microsoft.Web/sites", l.web, app);
+    size_t site =
+        add(&l, "Microsoft.Web/sites", "site", "webAppName", l.web, app);
     depends(&l, site, plan);
     depends_if(&l, site, insights);
     depends_if(&l, site, vault);
@@ -254,8 +284,8 @@ void djz_ir_lower(djz_arena *a, djz_ir_env *e)
     const djz_ir_block *mon = djz_ir_block_of(e, "monitor");
     const djz_value *tiles = mon ? djz_ir_get(mon, "dashboard") : NULL;
     if (tiles && tiles->n) {
-        size_t dash = add(&l, "Microsoft.Portal/dashboards",
-                          djz_arena_printf(a, "%s-dashboard", l.web), mon);
+        size_t dash = add(&l, "Microsoft.Portal/dashboards", "dashboard",
+                          "dashboardName", fit(&l, "-dash", 24), mon);
         depends(&l, dash, site);
         depends(&l, dash, plan);
         depends_if(&l, dash, server);

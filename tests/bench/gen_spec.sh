@@ -271,7 +271,7 @@ function value(word, pre, d) {
 }
 
 function settings_group(   pre, d, k, i, word, name, v, tc, c) {
-    pre = pick("DJANGO|SHOP|ORDERS|BILLING|SEARCH|CATALOG|INVENTORY|PAYMENTS|NOTIFY|EMAIL|SMS|CELERY|MEDIA|REPORTS|AUTH|SESSION|FEATURE|RATE_LIMIT|CDN|WEBHOOK|EXPORT|I18N|AUDIT|SHIPPING")
+    pre = pick("SITE|SHOP|ORDERS|BILLING|SEARCH|CATALOG|INVENTORY|PAYMENTS|NOTIFY|EMAIL|SMS|CELERY|MEDIA|REPORTS|AUTH|SESSION|FEATURE|RATE_LIMIT|CDN|WEBHOOK|EXPORT|I18N|AUDIT|SHIPPING")
     d = dashed(pre)
     blank()
     comment("# " pick("Settings of|Environment of|Tuning for|What the code reads for") " " lower(pre) ": " \

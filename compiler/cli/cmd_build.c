@@ -1,0 +1,91 @@
+/* cmd_build.c - `djaz build SPEC -o OUT`: write every artifact, or none. */
+#include "cli.h"
+#include "driver/build.h"
+#include "emit/outdir.h"
+
+static int run_build(int argc, char **argv)
+{
+    djz_cli c;
+    djz_cli_init(&c, "build");
+    const char *out = NULL;
+    bool quiet = false;
+    const djz_flag flags[] = {
+        {"-o", NULL, &out},
+        {"--output", NULL, &out},
+        {"--quiet", &quiet, NULL},
+        {"-q", &quiet, NULL},
+    };
+    int status = djz_cli_args(&c, argc, argv, flags, 4);
+    if (status == DJZ_EXIT_OK && c.nfiles != 1)
+        status = djz_cli_usage("build", c.nfiles ? "one spec at a time"
+                                                 : "no spec given");
+    if (status == DJZ_EXIT_OK && !out)
+        status = djz_cli_usage("build", "no output directory (-o OUT)");
+    if (status != DJZ_EXIT_OK) {
+        djz_cli_free(&c);
+        return status;
+    }
+
+    djz_source *src = djz_cli_read(&c, c.files[0]);
+    djz_compilation comp;
+    djz_build b = {0};
+    bool built = false;
+    if (src) {
+        djz_compile_opts o = {.stdlib_dir = c.stdlib_dir};
+        if (djz_compile(&c.arena, &c.sink, src, &o, &comp) && !c.sink.errors)
+            built =
+                djz_build_artifacts(&c.arena, &c.sink, &comp, c.files[0], &b);
+    }
+    /* --warnings-as-errors turns warnings into errors: nothing written. */
+    if (built && !c.sink.errors) {
+        djz_outdir d;
+        djz_outdir_status s = djz_outdir_open(&d, out, "djaz.json");
+        bool ok = s == DJZ_OUTDIR_OK;
+        for (size_t i = 0; ok && i < b.n; i++)
+            ok = djz_outdir_write(&d, b.artifacts[i].path,
+                                  b.artifacts[i].text.data,
+                                  b.artifacts[i].text.len);
+        ok = ok && djz_outdir_commit(&d);
+        if (!ok) {
+            djz_diag *diag = djz_report(
+                &c.sink,
+                s == DJZ_OUTDIR_FOREIGN ? DJZ_UNSAFE_OUTPUT
+                                        : DJZ_FILE_UNWRITABLE,
+                NULL, djz_span_make(0, 0), "%s; nothing was written", d.err);
+            if (s == DJZ_OUTDIR_FOREIGN)
+                djz_diag_help(&c.sink, diag,
+                              "name a new or empty directory, or one an "
+                              "earlier `djaz build` wrote");
+            c.io_error = true;
+        } else if (!quiet && c.format == DJZ_OUT_TEXT) {
+            fprintf(stderr, "djaz: wrote %zu files to %s\n", b.n, out);
+        }
+        djz_outdir_close(&d);
+    }
+    djz_build_free(&b);
+    status = djz_cli_finish(&c);
+    djz_cli_free(&c);
+    return status;
+}
+
+const djz_command djz_cmd_build = {
+    "build",
+    "write every artifact of a spec into a directory",
+    "Usage: djaz build [OPTIONS] SPEC -o OUT\n"
+    "\n"
+    "Compiles SPEC (- for standard input) and writes its artifacts into\n"
+    "OUT: the ARM template (arm/template.json), one parameters file per\n"
+    "environment (arm/ENV.parameters.json) and the build manifest\n"
+    "(djaz.json) that `djaz apply` reads.  The same spec gives the same\n"
+    "bytes.  OUT is replaced as a whole, and only when every file was\n"
+    "written; when the spec has errors nothing is written.  OUT must be\n"
+    "new, empty or written by an earlier `djaz build`.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output OUT       the output directory\n"
+    "  -q, --quiet            do not say what was "
+    "written\n" DJZ_DIAG_OPTIONS_HELP DJZ_COMPILE_OPTIONS_HELP "\n"
+    "Exit status: 0 written (warnings allowed), 1 errors in the spec,\n"
+    "2 bad usage, an unreadable spec or an output that cannot be written.\n",
+    run_build,
+};

@@ -1,0 +1,180 @@
+/* settings.c - the app settings: the environment variables the generated
+ * Django settings read, each wired to the resource that produces it.
+ *
+ *   DEBUG, DJANGO_HOST                 the app block, the site's host
+ *   SECRET_KEY and other secrets       Key Vault references
+ *   DJANGO_DATABASE_SERVER, _NAME,     the PostgreSQL server and database;
+ *   _USER, _PASSWORD                   the password a Key Vault reference
+ *   AZURE_ACCOUNT_NAME, _ACCOUNT_KEY,  the storage account (its key copied
+ *   AZURE_<ROLE>_CONTAINER,            into Key Vault by the template), its
+ *   AZURE_CUSTOM_DOMAIN                containers, Front Door or the blobs
+ *   APPLICATIONINSIGHTS_CONNECTION_STRING  Application Insights
+ *   SCM_DO_BUILD_DURING_DEPLOYMENT     App Service builds requirements.txt
+ *
+ * A `setting` of the spec is added as written; one that names a variable
+ * djaz wires is an error (DJZ4006): two sources for one value. */
+#include "context.h"
+
+#include <ctype.h>
+#include <string.h>
+
+static void set(arm_ctx *c, djz_json *o, const char *name, djz_json *v)
+{
+    djz_json_set(c->a, o, name, v);
+}
+
+static djz_json *str(arm_ctx *c, const char *s)
+{
+    return djz_json_str(c->a, s);
+}
+
+/* text + the parts of a CONCAT + text */
+static djz_json *around(arm_ctx *c, const char *pre, djz_json *concat,
+                        const char *post)
+{
+    djz_json *out = djz_json_concat(c->a);
+    if (*pre)
+        djz_json_push(c->a, out, str(c, pre));
+    for (size_t i = 0; i < concat->n; i++)
+        djz_json_push(c->a, out, concat->items[i]);
+    if (*post)
+        djz_json_push(c->a, out, str(c, post));
+    return out;
+}
+
+static void database(arm_ctx *c, djz_json *o, arm_res *r)
+{
+    const djz_ir_resource *srv =
+        arm_ir(c, "Microsoft.DBforPostgreSQL/flexibleServers");
+    const djz_ir_resource *db =
+        arm_ir(c, "Microsoft.DBforPostgreSQL/flexibleServers/databases");
+    if (!srv || !db)
+        return;
+    set(c, o, "DJANGO_DATABASE_SERVER",
+        arm_reference(c, srv, ".fullyQualifiedDomainName"));
+    set(c, o, "DJANGO_DATABASE_NAME",
+        arm_slot(c, db->param, NULL, str(c, db->leaf)));
+    set(c, o, "DJANGO_DATABASE_USER",
+        arm_slot(c, "databaseAdminLogin", "PostgreSQL administrator login",
+                 str(c, "djazadmin")));
+    set(c, o, "DJANGO_DATABASE_PASSWORD",
+        arm_keyvault_ref(c, "database-password"));
+    arm_dep(c, r, db->key);
+    arm_dep(c, r, "vault/secret/database-password");
+}
+
+static void storage(arm_ctx *c, djz_json *o, arm_res *r)
+{
+    const djz_ir_resource *acct =
+        arm_ir(c, "Microsoft.Storage/storageAccounts");
+    if (!acct)
+        return;
+    set(c, o, "AZURE_ACCOUNT_NAME", arm_name_of(c, acct));
+    set(c, o, "AZURE_ACCOUNT_KEY", arm_keyvault_ref(c, "storage-account-key"));
+    arm_dep(c, r, "vault/secret/storage-account-key");
+    for (size_t i = 0; i < c->e->nresources; i++) {
+        const djz_ir_resource *x = &c->e->resources[i];
+        if (strcmp(x->type,
+                   "Microsoft.Storage/storageAccounts/blobServices/containers"))
+            continue;
+        /* key "storage/container/ROLE" */
+        const char *role = strrchr(x->key, '/') + 1;
+        char *var = djz_arena_printf(c->a, "AZURE_%s_CONTAINER", role);
+        for (char *p = var; *p; p++)
+            *p = (char)toupper((unsigned char)*p);
+        set(c, o, var,
+            arm_slot(c, x->param, NULL, str(c, strrchr(x->leaf, '/') + 1)));
+        arm_dep(c, r, x->key);
+    }
+    const djz_ir_resource *ep =
+        arm_ir(c, "Microsoft.Cdn/profiles/afdEndpoints");
+    if (ep) {
+        set(c, o, "AZURE_CUSTOM_DOMAIN", arm_reference(c, ep, ".hostName"));
+        arm_dep(c, r, ep->key);
+    } else {
+        djz_json *host = djz_json_expr(c->a);
+        djz_expr_raw(c->a, host, "format('{0}.blob.{1}', ");
+        djz_expr_part(c->a, host, arm_name_of(c, acct));
+        djz_expr_raw(c->a, host, ", environment().suffixes.storage)");
+        set(c, o, "AZURE_CUSTOM_DOMAIN", host);
+    }
+}
+
+/* Reports a spec name that would replace a wired variable. */
+static void clash(arm_ctx *c, const djz_value *at, djz_source *src,
+                  djz_span span, const char *name)
+{
+    if (!arm_once(c, at))
+        return;
+    djz_diag *d =
+        djz_report(c->sink, DJZ_WIRED_SETTING, src, span,
+                   "`%s` is set by djaz; this would replace it", name);
+    djz_diag_help(c->sink, d,
+                  "rename it: djaz wires `%s` to the resource that "
+                  "produces it",
+                  name);
+}
+
+djz_json *arm_app_settings(arm_ctx *c, arm_res *r)
+{
+    djz_arena *a = c->a;
+    djz_json *o = djz_json_object(a);
+    const djz_ir_block *app = djz_ir_block_of(c->e, "app");
+    bool debug = arm_on(app, "debug");
+    set(c, o, "DEBUG",
+        arm_slot(c, "djangoDebug", "Django's DEBUG",
+                 str(c, debug ? "True" : "False")));
+    set(c, o, "DJANGO_HOST",
+        around(c, "", arm_name_of(c, arm_ir(c, "Microsoft.Web/sites")),
+               ".azurewebsites.net"));
+    set(c, o, "SCM_DO_BUILD_DURING_DEPLOYMENT", str(c, "true"));
+    if (arm_find(c, "vault/reader"))
+        arm_dep(c, r, "vault/reader");
+    database(c, o, r);
+    storage(c, o, r);
+    const djz_ir_resource *ai = arm_ir(c, "Microsoft.Insights/components");
+    if (ai) {
+        set(c, o, "APPLICATIONINSIGHTS_CONNECTION_STRING",
+            arm_reference(c, ai, ".ConnectionString"));
+        arm_dep(c, r, ai->key);
+    }
+
+    /* The variables djaz wires; the spec's secrets and settings may not
+     * name one (the binder already refuses two of one name). */
+    djz_index wired = {0};
+    for (size_t i = 0; i < o->n; i++)
+        djz_index_put(&wired, a, o->keys[i], i);
+
+    for (size_t i = 0; i < app->nchildren; i++) {
+        const djz_ir_block *b = app->children[i];
+        if (strcmp(b->schema->kind, "secret"))
+            continue;
+        if (djz_index_find(&wired, b->label)) {
+            djz_value at = {.src = b->src, .span = b->span};
+            clash(c, &at, b->src, b->span, b->label);
+            continue;
+        }
+        const char *kv = arm_text(b, "keyvault_secret");
+        if (!kv)
+            kv = arm_secret_name(c, b->label);
+        djz_json_append(a, o, b->label, arm_keyvault_ref(c, kv));
+        if (!arm_text(b, "keyvault_secret"))
+            arm_dep(c, r, djz_arena_printf(a, "vault/secret/%s", kv));
+    }
+
+    for (size_t i = 0; i < app->nattrs; i++) {
+        const djz_ir_attr *at = &app->attrs[i];
+        if (strcmp(at->name, "setting") || !at->value->text)
+            continue;
+        if (djz_index_find(&wired, at->label)) {
+            clash(c, at->value, at->value->src, at->value->span, at->label);
+            continue;
+        }
+        djz_json_append(
+            a, o, at->label,
+            arm_slot(c, djz_arena_printf(a, "setting_%s", at->label),
+                     djz_arena_printf(a, "app setting %s", at->label),
+                     str(c, at->value->text)));
+    }
+    return o;
+}

@@ -1,0 +1,163 @@
+/* vault.c - Key Vault: the secrets of the application, and the site's
+ * right to read them.
+ *
+ * A secret's value is never in an artifact.  Values the application
+ * generates (SECRET_KEY, the database password) and values CI holds are
+ * securestring parameters without defaults: `djaz apply` reads the
+ * current value from the vault, or generates one on the first
+ * deployment, and passes it with the deployment request, so a generated
+ * value stays the same across redeployments.  The site reads each secret
+ * through a Key Vault reference app setting, resolved by its system-
+ * assigned identity, which holds the "Key Vault Secrets User" role on the
+ * vault (RBAC, no access policies). */
+#include "context.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Key Vault Secrets User, a built-in role. */
+static const char secrets_user_role[] = "4633458b-17de-408a-b874-0445c86b69e6";
+
+const char *arm_secret_name(arm_ctx *c, const char *setting)
+{
+    char *s = djz_arena_strdup(c->a, setting);
+    for (char *p = s; *p; p++)
+        *p = *p == '_' ? '-' : (char)tolower((unsigned char)*p);
+    return s;
+}
+
+djz_json *arm_keyvault_ref(arm_ctx *c, const char *secret)
+{
+    const djz_ir_resource *v = arm_ir(c, "Microsoft.KeyVault/vaults");
+    djz_json *ref = djz_json_concat(c->a);
+    djz_json_push(c->a, ref,
+                  djz_json_str(c->a, "@Microsoft.KeyVault(VaultName="));
+    djz_json *name = arm_name_of(c, v);
+    for (size_t i = 0; i < name->n; i++)
+        djz_json_push(c->a, ref, name->items[i]);
+    djz_json_push(
+        c->a, ref,
+        djz_json_str(c->a, djz_arena_printf(c->a, ";SecretName=%s)", secret)));
+    return ref;
+}
+
+const char *arm_vault_secret(arm_ctx *c, const char *secret, djz_json *value,
+                             const char *after_key)
+{
+    const djz_ir_resource *v = arm_ir(c, "Microsoft.KeyVault/vaults");
+    djz_ir_resource child = {
+        .type = "Microsoft.KeyVault/vaults/secrets",
+        .parent = (size_t)(v - c->e->resources),
+        .leaf = secret,
+    };
+    const char *key = djz_arena_printf(c->a, "vault/secret/%s", secret);
+    arm_res *r = arm_add(c, key, "vault", child.type, arm_name_of(c, &child),
+                         arm_id_of(c, &child));
+    arm_dep(c, r, v->key);
+    if (after_key)
+        arm_dep(c, r, after_key);
+    djz_json *p = djz_json_set_object(c->a, r->body, "properties");
+    djz_json_set(c->a, p, "value", value);
+    djz_json_set_str(c->a, djz_json_set_object(c->a, p, "attributes"),
+                     "contentType", "text/plain");
+    return key;
+}
+
+/* The secrets of the app block: SECRET_KEY and the like. */
+static void app_secrets(arm_ctx *c, const djz_ir_block *app)
+{
+    for (size_t i = 0; i < app->nchildren; i++) {
+        const djz_ir_block *s = app->children[i];
+        if (strcmp(s->schema->kind, "secret"))
+            continue;
+        const char *from = arm_text(s, "from");
+        const char *existing = arm_text(s, "keyvault_secret");
+        if (!from)
+            from = existing ? "keyvault" : "generate";
+        djz_arm_secret sec = {
+            .keyvault_secret =
+                existing ? existing : arm_secret_name(c, s->label),
+            .source = from,
+            .length = arm_int(s, "generate", 50),
+            .setting = s->label,
+        };
+        if (strcmp(from, "keyvault")) {
+            sec.parameter = djz_arena_printf(c->a, "secret_%s", s->label);
+            djz_json *value = arm_secure(
+                c, sec.parameter,
+                djz_arena_printf(c->a,
+                                 "%s: supplied by djaz apply, never in a file",
+                                 s->label));
+            djz_json *e = djz_json_expr(c->a);
+            djz_expr_part(c->a, e, value);
+            arm_vault_secret(c, sec.keyvault_secret, e, NULL);
+        } else {
+            sec.length = 0;
+        }
+        arm_add_secret(c, sec);
+    }
+}
+
+void arm_build_vault(arm_ctx *c)
+{
+    const djz_ir_resource *v = arm_ir(c, "Microsoft.KeyVault/vaults");
+    if (!v)
+        return;
+    djz_arena *a = c->a;
+    arm_res *r = arm_add_ir(c, v, "vault");
+    djz_json_set(a, r->body, "location", arm_location(c));
+    djz_json_set(a, r->body, "tags", arm_tags(c));
+    djz_json *p = djz_json_set_object(a, r->body, "properties");
+    djz_json *tenant = djz_json_expr(a);
+    djz_expr_raw(a, tenant, "subscription().tenantId");
+    djz_json_set(a, p, "tenantId", tenant);
+    djz_json *sku = djz_json_set_object(a, p, "sku");
+    djz_json_set_str(a, sku, "family", "A");
+    djz_json_set_str(a, sku, "name", "standard");
+    djz_json_set_bool(a, p, "enableRbacAuthorization", true);
+    djz_json_set_bool(a, p, "enableSoftDelete", true);
+    djz_json_set_int(a, p, "softDeleteRetentionInDays", 90);
+    djz_json_set_bool(a, p, "enablePurgeProtection", true);
+    djz_json_set_str(a, p, "publicNetworkAccess", "Enabled");
+    app_secrets(c, djz_ir_block_of(c->e, "app"));
+
+    /* The site's identity may read secrets. */
+    const djz_ir_resource *site = arm_ir(c, "Microsoft.Web/sites");
+    djz_json *name = djz_json_expr(a);
+    djz_expr_raw(a, name, "guid(");
+    djz_expr_part(a, name, arm_id_of(c, v));
+    djz_expr_raw(a, name, ", ");
+    djz_expr_part(a, name, arm_id_of(c, site));
+    djz_expr_raw(a, name, ", '%s')", secrets_user_role);
+    djz_json *id = djz_json_expr(a);
+    djz_expr_raw(a, id, "extensionResourceId(");
+    djz_expr_part(a, id, arm_id_of(c, v));
+    djz_expr_raw(a, id, ", 'Microsoft.Authorization/roleAssignments', ");
+    djz_expr_part(a, id, name);
+    djz_expr_raw(a, id, ")");
+    arm_res *ra = arm_add(c, "vault/reader", "vault",
+                          "Microsoft.Authorization/roleAssignments", name, id);
+    arm_dep(c, ra, v->key);
+    arm_dep(c, ra, site->key);
+    /* An extension resource's scope: the vault, by type and name. */
+    djz_json *scope = djz_json_concat(a);
+    djz_json_push(a, scope, djz_json_str(a, "Microsoft.KeyVault/vaults/"));
+    djz_json *vname = arm_name_of(c, v);
+    for (size_t i = 0; i < vname->n; i++)
+        djz_json_push(a, scope, vname->items[i]);
+    djz_json_set(a, ra->body, "scope", scope);
+    p = djz_json_set_object(a, ra->body, "properties");
+    djz_json *role = djz_json_expr(a);
+    djz_expr_raw(a, role,
+                 "subscriptionResourceId('Microsoft.Authorization/"
+                 "roleDefinitions', '%s')",
+                 secrets_user_role);
+    djz_json_set(a, p, "roleDefinitionId", role);
+    djz_json *principal = djz_json_expr(a);
+    djz_expr_raw(a, principal, "reference(");
+    djz_expr_part(a, principal, arm_id_of(c, site));
+    djz_expr_raw(a, principal, ", '%s', 'Full').identity.principalId",
+                 djz_arm_api_version(site->type));
+    djz_json_set(a, p, "principalId", principal);
+    djz_json_set_str(a, p, "principalType", "ServicePrincipal");
+}

@@ -1,0 +1,22 @@
+/* manifest.h - djaz.json, what `djaz apply` reads of a build: the
+ * environments with their resource names and parameters files, the
+ * secrets it must supply, the outputs it may read, and the SHA-256 of
+ * every artifact. */
+#ifndef DJZ_MANIFEST_H
+#define DJZ_MANIFEST_H
+
+#include "emit/arm/arm.h"
+#include "emit/json.h"
+#include "ir/ir.h"
+
+typedef struct djz_artifact {
+    const char *path; /* relative to the output directory */
+    djz_buf text;
+} djz_artifact;
+
+/* The manifest of artifacts[0..n); spec is the spec's path as given. */
+djz_json *djz_manifest(djz_arena *a, const djz_ir *ir, const djz_arm *arm,
+                       const char *spec, const djz_artifact *artifacts,
+                       size_t n);
+
+#endif

@@ -1,0 +1,196 @@
+/* outdir.c - write a directory, then exchange it into place (outdir.h). */
+#include "outdir.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "support/arena.h"
+
+static bool fail(djz_outdir *o, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(o->err, sizeof o->err, fmt, ap);
+    va_end(ap);
+    o->failed = true;
+    return false;
+}
+
+/* Removes a tree we wrote (files and directories only). */
+static void remove_tree(const char *path)
+{
+    DIR *d = opendir(path);
+    if (d) {
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+                continue;
+            size_t n = strlen(path) + strlen(e->d_name) + 2;
+            char *child = djz_xmalloc(n);
+            snprintf(child, n, "%s/%s", path, e->d_name);
+            struct stat st;
+            if (!lstat(child, &st) && S_ISDIR(st.st_mode))
+                remove_tree(child);
+            else
+                unlink(child);
+            free(child);
+        }
+        closedir(d);
+    }
+    rmdir(path);
+}
+
+static mode_t current_umask(void)
+{
+    mode_t m = umask(0);
+    umask(m);
+    return m;
+}
+
+djz_outdir_status djz_outdir_open(djz_outdir *o, const char *dest,
+                                  const char *marker)
+{
+    memset(o, 0, sizeof *o);
+    size_t n = strlen(dest);
+    while (n > 1 && dest[n - 1] == '/')
+        n--;
+    o->dest = djz_xmalloc(n + 1);
+    memcpy(o->dest, dest, n);
+    o->dest[n] = '\0';
+
+    struct stat st;
+    if (!stat(o->dest, &st)) {
+        if (!S_ISDIR(st.st_mode)) {
+            fail(o, "'%s' exists and is not a directory", o->dest);
+            return DJZ_OUTDIR_FOREIGN;
+        }
+        size_t m = n + strlen(marker) + 2;
+        char *mark = djz_xmalloc(m);
+        snprintf(mark, m, "%s/%s", o->dest, marker);
+        bool ours = !access(mark, F_OK);
+        free(mark);
+        bool empty = true;
+        DIR *d = opendir(o->dest);
+        struct dirent *e;
+        while (d && (e = readdir(d)))
+            if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+                empty = false;
+        if (d)
+            closedir(d);
+        if (!ours && !empty) {
+            fail(o, "'%s' is not empty and holds no %s", o->dest, marker);
+            return DJZ_OUTDIR_FOREIGN;
+        }
+    } else if (errno != ENOENT) {
+        fail(o, "cannot use '%s': %s", o->dest, strerror(errno));
+        return DJZ_OUTDIR_IO;
+    }
+
+    /* Beside dest, so that the exchange is a rename on one file system. */
+    const char *slash = strrchr(o->dest, '/');
+    const char *base = slash ? slash + 1 : o->dest;
+    size_t dirlen = slash ? (size_t)(slash - o->dest) + 1 : 0;
+    size_t t = dirlen + strlen(base) + 16;
+    o->tmp = djz_xmalloc(t);
+    snprintf(o->tmp, t, "%.*s.%s.djaz-XXXXXX", (int)dirlen, o->dest, base);
+    if (!mkdtemp(o->tmp)) {
+        fail(o, "cannot create a directory beside '%s': %s", o->dest,
+             strerror(errno));
+        free(o->tmp);
+        o->tmp = NULL;
+        return DJZ_OUTDIR_IO;
+    }
+    chmod(o->tmp, 0777 & ~current_umask());
+    return DJZ_OUTDIR_OK;
+}
+
+bool djz_outdir_write(djz_outdir *o, const char *path, const void *data,
+                      size_t len)
+{
+    if (o->failed)
+        return false;
+    size_t n = strlen(o->tmp) + strlen(path) + 2;
+    char *full = djz_xmalloc(n);
+    snprintf(full, n, "%s/%s", o->tmp, path);
+    /* The directories of path. */
+    for (char *p = full + strlen(o->tmp) + 1; (p = strchr(p, '/')); p++) {
+        *p = '\0';
+        if (mkdir(full, 0777) && errno != EEXIST) {
+            fail(o, "cannot create '%s': %s", full, strerror(errno));
+            free(full);
+            return false;
+        }
+        *p = '/';
+    }
+    int fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    bool ok = fd >= 0;
+    const char *at = data;
+    for (size_t left = len; ok && left;) {
+        ssize_t w = write(fd, at, left);
+        if (w < 0 && errno == EINTR)
+            continue;
+        ok = w > 0;
+        at += w > 0 ? w : 0;
+        left -= w > 0 ? (size_t)w : 0;
+    }
+    if (fd >= 0 && close(fd))
+        ok = false;
+    if (!ok)
+        fail(o, "cannot write '%s': %s", full, strerror(errno));
+    free(full);
+    return ok;
+}
+
+bool djz_outdir_commit(djz_outdir *o)
+{
+    if (o->failed)
+        return false;
+    /* Into place: an atomic exchange with an existing directory, or a
+     * rename that refuses to replace one made meanwhile. */
+    if (!renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->dest, RENAME_EXCHANGE)) {
+        remove_tree(o->tmp); /* now the old tree */
+    } else if (errno == ENOENT) {
+        int r =
+            renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->dest, RENAME_NOREPLACE);
+        if (r && errno == EINVAL) /* a file system without the flag */
+            r = rename(o->tmp, o->dest);
+        if (r)
+            return fail(o, "cannot create '%s': %s", o->dest, strerror(errno));
+    } else if (errno == EINVAL) {
+        /* No exchange on this file system: move the old tree aside first;
+         * a crash between the renames leaves it there, not lost. */
+        size_t n = strlen(o->tmp) + 5;
+        char *old = djz_xmalloc(n);
+        snprintf(old, n, "%s.old", o->tmp);
+        if (rename(o->dest, old) || rename(o->tmp, o->dest)) {
+            int e = errno;
+            rename(old, o->dest);
+            free(old);
+            return fail(o, "cannot replace '%s': %s", o->dest, strerror(e));
+        }
+        remove_tree(old);
+        free(old);
+    } else {
+        return fail(o, "cannot replace '%s': %s", o->dest, strerror(errno));
+    }
+    free(o->tmp);
+    o->tmp = NULL;
+    return true;
+}
+
+void djz_outdir_close(djz_outdir *o)
+{
+    if (o->tmp) {
+        remove_tree(o->tmp);
+        free(o->tmp);
+    }
+    free(o->dest);
+    o->tmp = o->dest = NULL;
+}
