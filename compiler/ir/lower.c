@@ -128,17 +128,24 @@ static const char *fit(lowering *l, const char *suffix, size_t max)
                             h & 0xffffffu, suffix);
 }
 
-static size_t lower_database(lowering *l, const djz_ir_block *db, size_t rg)
+static const char *server_name(lowering *l, const djz_ir_block *db)
 {
     const char *server = text(db, "server");
-    if (!server)
-        server = fit(l, "-db", 63);
+    return server ? server : fit(l, "-db", 63);
+}
+
+/* The server, its database and, unless the server is private (no public
+ * endpoint, so no firewall), its firewall rules. */
+static size_t lower_database(lowering *l, const djz_ir_block *db, size_t rg,
+                             bool private_)
+{
+    const char *server = server_name(l, db);
     size_t s = add(l, "Microsoft.DBforPostgreSQL/flexibleServers", "db",
                    "databaseServerName", server, db);
     depends(l, s, rg);
     add_child(l, s, "Microsoft.DBforPostgreSQL/flexibleServers/databases",
               "database", "databaseName", text(db, "name"), db);
-    const djz_ir_block *fw = djz_ir_child(db, "firewall");
+    const djz_ir_block *fw = private_ ? NULL : djz_ir_child(db, "firewall");
     for (size_t i = 0; fw && i < fw->nattrs; i++)
         add_child(l, s,
                   "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules",
@@ -213,17 +220,24 @@ static size_t lower_monitoring(lowering *l, const djz_ir_block *mon, size_t rg)
     return ai;
 }
 
-static size_t lower_network(lowering *l, const djz_ir_block *net, size_t rg)
+/* The VNet and, for a private database, the DNS zone that resolves it
+ * inside the VNet (SERVER.private.postgres.database.azure.com). */
+static size_t lower_network(lowering *l, const djz_ir_block *net,
+                            const djz_ir_block *db, size_t rg)
 {
     if (!on(net, "private"))
         return NONE;
     size_t vnet = add(l, "Microsoft.Network/virtualNetworks", "vnet",
                       "vnetName", fit(l, "-vnet", 64), net);
     depends(l, vnet, rg);
-    size_t dns =
-        add(l, "Microsoft.Network/privateDnsZones", "dns", "privateDnsZoneName",
-            "privatelink.postgres.database.azure.com", net);
-    depends(l, dns, rg);
+    if (db) {
+        size_t dns = add(
+            l, "Microsoft.Network/privateDnsZones", "dns", "privateDnsZoneName",
+            djz_arena_printf(l->a, "%s.private.postgres.database.azure.com",
+                             server_name(l, db)),
+            net);
+        depends(l, dns, rg);
+    }
     return vnet;
 }
 
@@ -267,9 +281,9 @@ void djz_ir_lower(djz_arena *a, djz_ir_env *e)
     size_t plan = add(&l, "Microsoft.Web/serverfarms", "plan", "planName",
                       fit(&l, "-plan", 60), e->env);
     depends(&l, plan, rg);
-    size_t vnet = lower_network(&l, djz_ir_block_of(e, "network"), rg);
     const djz_ir_block *db = djz_ir_block_of(e, "database");
-    size_t server = db ? lower_database(&l, db, rg) : NONE;
+    size_t vnet = lower_network(&l, djz_ir_block_of(e, "network"), db, rg);
+    size_t server = db ? lower_database(&l, db, rg, vnet != NONE) : NONE;
     depends_if(&l, server, vnet);
     const djz_ir_block *st = djz_ir_block_of(e, "storage");
     size_t account = st ? lower_storage(&l, st, rg) : NONE;

@@ -1,11 +1,13 @@
-/* fuzz_parse.c - libFuzzer target for the compiler's front half.
+/* fuzz_parse.c - libFuzzer target for the compiler.
  *
  * Feeds arbitrary bytes to the scanner and parser, renders whatever was
  * reported in all three formats, and for input that parses cleanly checks
  * the formatter's promises (its output parses cleanly, has the same
  * syntax tree, and formats to itself) and then compiles it through
  * binding, resolution and lint against the embedded stdlib, dumping the
- * IR.  Nothing but the stdlib is read: relative imports fail.  A broken
+ * IR, and through the back ends (the ARM template and its parameters, in
+ * memory) when it has no errors.  Nothing but the stdlib is read:
+ * relative imports fail.  A broken
  * promise aborts, which libFuzzer reports as a crash. */
 #include <stdint.h>
 #include <stdio.h>
@@ -13,7 +15,7 @@
 #include <string.h>
 
 #include "diag/diag.h"
-#include "driver/compile.h"
+#include "driver/build.h"
 #include "syntax/fmt.h"
 #include "syntax/parse.h"
 
@@ -71,10 +73,17 @@ static void compile_all(djz_arena *a, const char *text, size_t size)
     djz_source *src = djz_source_new(a, "fuzz.djaz", text, size);
     djz_compile_opts o = {.hermetic = true};
     djz_compilation c;
+    size_t errors = sink.errors;
     if (djz_compile(a, &sink, src, &o, &c)) {
         FILE *null = fopen("/dev/null", "w");
         djz_ir_dump_json(null, &c.ir, NULL);
         fclose(null);
+        /* The back ends, on every spec that compiles without errors. */
+        if (sink.errors == errors) {
+            djz_build b;
+            djz_build_artifacts(a, &sink, &c, "fuzz.djaz", &b);
+            djz_build_free(&b);
+        }
     }
     render_all(&sink);
 }

@@ -12,13 +12,13 @@ static const struct {
     const char *type, *api;
 } api_versions[] = {
     {"Microsoft.Authorization/roleAssignments", "2022-04-01"},
-    {"Microsoft.Cdn/profiles", "2025-06-01"},
-    {"Microsoft.Cdn/profiles/afdEndpoints", "2025-06-01"},
-    {"Microsoft.Cdn/profiles/afdEndpoints/routes", "2025-06-01"},
-    {"Microsoft.Cdn/profiles/originGroups", "2025-06-01"},
-    {"Microsoft.Cdn/profiles/originGroups/origins", "2025-06-01"},
-    {"Microsoft.Cdn/profiles/ruleSets", "2025-06-01"},
-    {"Microsoft.Cdn/profiles/ruleSets/rules", "2025-06-01"},
+    {"Microsoft.Cdn/profiles", "2025-12-01"},
+    {"Microsoft.Cdn/profiles/afdEndpoints", "2025-12-01"},
+    {"Microsoft.Cdn/profiles/afdEndpoints/routes", "2025-12-01"},
+    {"Microsoft.Cdn/profiles/originGroups", "2025-12-01"},
+    {"Microsoft.Cdn/profiles/originGroups/origins", "2025-12-01"},
+    {"Microsoft.Cdn/profiles/ruleSets", "2025-12-01"},
+    {"Microsoft.Cdn/profiles/ruleSets/rules", "2025-12-01"},
     {"Microsoft.DBforPostgreSQL/flexibleServers", "2025-08-01"},
     {"Microsoft.DBforPostgreSQL/flexibleServers/"
      "advancedThreatProtectionSettings",

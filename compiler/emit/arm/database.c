@@ -4,8 +4,9 @@
  * The server, the application's database, the spec's firewall rules (the
  * 0.0.0.0 "allow Azure services" rule only when the spec asks, which lint
  * warns about), require_secure_transport, and Defender for open-source
- * databases.  The server takes one change at a time, so its children are
- * chained: each waits for the one before. */
+ * databases.  A server on a private network has no public endpoint, so no
+ * firewall rules: the VNet is its boundary.  The server takes one change at a
+ * time, so its children are chained: each waits for the one before. */
 #include "context.h"
 
 #include <string.h>
@@ -138,7 +139,7 @@ void arm_build_database(arm_ctx *c)
         prev = f->key;
         range(c, djz_json_set_object(a, x->body, "properties"), v->text);
     }
-    if (arm_on(db, "allow_azure_services")) {
+    if (arm_on(db, "allow_azure_services") && !vnet) {
         /* The documented 0.0.0.0 rule: any Azure tenant may connect. */
         x = child(c, srv,
                   "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules",

@@ -31,7 +31,7 @@ void arm_build_network(arm_ctx *c)
     const djz_ir_resource *vnet =
         arm_ir(c, "Microsoft.Network/virtualNetworks");
     const djz_ir_resource *dns = arm_ir(c, "Microsoft.Network/privateDnsZones");
-    if (!vnet || !dns)
+    if (!vnet)
         return;
     djz_arena *a = c->a;
     const char *cidr = arm_text(vnet->block, "address_space");
@@ -52,9 +52,12 @@ void arm_build_network(arm_ctx *c)
     subnet(c, subnets, space, "database", 2,
            "Microsoft.DBforPostgreSQL/flexibleServers");
 
+    if (!dns)
+        return;
     r = arm_add_ir(c, dns, "network");
     djz_json_set_str(a, r->body, "location", "global");
     djz_json_set(a, r->body, "tags", arm_tags(c));
+    djz_json_set_object(a, r->body, "properties"); /* required, empty */
 
     djz_ir_resource link = {
         .type = "Microsoft.Network/privateDnsZones/virtualNetworkLinks",

@@ -118,7 +118,8 @@ static void front_door(arm_ctx *c, const djz_ir_resource *acct)
     const djz_ir_resource *rs = arm_ir(c, "Microsoft.Cdn/profiles/ruleSets");
     bool bypass = rs != NULL; /* the spec's cdn_bypass_no_cache */
     if (bypass) {
-        fd(c, "Microsoft.Cdn/profiles/ruleSets");
+        r = fd(c, "Microsoft.Cdn/profiles/ruleSets");
+        djz_json_set_object(a, r->body, "properties"); /* required, empty */
         djz_ir_resource rule = {
             .type = "Microsoft.Cdn/profiles/ruleSets/rules",
             .parent = (size_t)(rs - c->e->resources),

@@ -58,8 +58,7 @@ const char *arm_vault_secret(arm_ctx *c, const char *secret, djz_json *value,
         arm_dep(c, r, after_key);
     djz_json *p = djz_json_set_object(c->a, r->body, "properties");
     djz_json_set(c->a, p, "value", value);
-    djz_json_set_str(c->a, djz_json_set_object(c->a, p, "attributes"),
-                     "contentType", "text/plain");
+    djz_json_set_str(c->a, p, "contentType", "text/plain");
     return key;
 }
 
