@@ -332,6 +332,18 @@ static void concat_text(djz_buf *b, const djz_json *c)
     }
 }
 
+/* 'text' with quotes doubled, straight into b. */
+static void put_quoted(djz_buf *b, const char *s)
+{
+    djz_buf_put(b, "'", 1);
+    for (const char *q; (q = strchr(s, '\'')); s = q + 1) {
+        djz_buf_put(b, s, (size_t)(q - s) + 1);
+        djz_buf_put(b, "'", 1);
+    }
+    djz_buf_puts(b, s);
+    djz_buf_put(b, "'", 1);
+}
+
 static void expr(const writer *w, djz_buf *b, const djz_json *v);
 static void concat_expr(const writer *w, djz_buf *b, const djz_json *v);
 
@@ -344,10 +356,7 @@ static void expr_list(const writer *w, djz_buf *b, const char *fn,
         if (i)
             djz_buf_puts(b, ", ");
         if (keys) {
-            djz_arena a; /* a key's quoting, freed at once */
-            djz_arena_init(&a);
-            djz_buf_puts(b, quoted(&a, v->keys[i]));
-            djz_arena_free(&a);
+            put_quoted(b, v->keys[i]);
             djz_buf_puts(b, ", ");
         }
         expr(w, b, v->items[i]);
@@ -409,13 +418,9 @@ static void expr(const writer *w, djz_buf *b, const djz_json *v)
     case DJZ_JSON_NUMBER:
         djz_buf_puts(b, v->text);
         return;
-    case DJZ_JSON_STRING: {
-        djz_arena a;
-        djz_arena_init(&a);
-        djz_buf_puts(b, quoted(&a, v->text));
-        djz_arena_free(&a);
+    case DJZ_JSON_STRING:
+        put_quoted(b, v->text);
         return;
-    }
     case DJZ_JSON_ARRAY:
         if (!v->n)
             djz_buf_puts(b, "json('[]')");

@@ -448,8 +448,8 @@ static const char *attr_label(binder *b, const djz_node *stmt,
  * not.  The index keeps this linear for blocks with many settings. */
 static bool duplicate_attr(binder *b, djz_obj *o, const djz_binding *bd)
 {
-    char key[512];
-    snprintf(key, sizeof key, "%s\x1f%s", bd->name, bd->label);
+    char buf[DJZ_KEY_MAX];
+    const char *key = djz_index_key(buf, bd->name, bd->label);
     size_t *first = djz_index_find(&o->attr_index, key);
     if (!first) {
         djz_index_put(&o->attr_index, b->a, key, (size_t)(uintptr_t)bd);

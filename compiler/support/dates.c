@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
@@ -23,18 +24,27 @@ static int days_in_month(int y, int m)
     return m == 2 && leap ? 29 : days[m - 1];
 }
 
+/* n digits at s as a number, or -1. */
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
 bool djz_date_parse(const char *text, int64_t *days)
 {
-    int y, m, d = 1, n = 0;
-    if (sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 &&
-        !text[10]) {
-    } else if (sscanf(text, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7 &&
-               !text[7]) {
-        d = 1;
-    } else {
+    /* YYYY-MM-DD or YYYY-MM (the first of the month), digits only. */
+    size_t len = strlen(text);
+    if ((len != 10 && len != 7) || text[4] != '-' || (len == 10 && text[7] != '-'))
         return false;
-    }
-    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    int y = digits(text, 4), m = digits(text + 5, 2);
+    int d = len == 10 ? digits(text + 8, 2) : 1;
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
         return false;
     *days = days_from_civil(y, m, d);
     return true;
