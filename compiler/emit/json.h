@@ -42,6 +42,7 @@ struct djz_slot;
 typedef struct djz_json {
     djz_json_kind kind;
     bool boolean;
+    bool map; /* OBJECT: its keys are data (tags, app settings), not fields */
     const char *text; /* NUMBER, STRING */
     struct djz_json **items;
     const char **keys; /* OBJECT */

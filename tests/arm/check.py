@@ -30,12 +30,50 @@ def fail(env, msg):
     failures.append(f"{env}: {msg}")
 
 
+def split_args(text):
+    """The top-level arguments of an expression's argument list."""
+    args, depth, quote, start = [], 0, False, 0
+    for i, ch in enumerate(text):
+        if ch == "'":
+            quote = not quote
+        elif not quote and ch == "(":
+            depth += 1
+        elif not quote and ch == ")":
+            depth -= 1
+        elif not quote and ch == "," and depth == 0:
+            args.append(text[start:i].strip())
+            start = i + 1
+    args.append(text[start:].strip())
+    return args
+
+
+def evaluate(e, params):
+    """The few expressions a value chosen per environment is made of:
+    if(equals(parameters('environment'), 'X'), A, B), parameters('p'),
+    literals; anything else is returned as written (known, not checked)."""
+    m = re.match(r"^if\((.*)\)$", e)
+    if m:
+        cond, a, b = split_args(m.group(1))
+        c = re.match(r"^equals\(parameters\('environment'\), '([^']*)'\)$",
+                     cond)
+        if c:
+            env = params.get("environment", {}).get("value")
+            return evaluate(a if env == c.group(1) else b, params)
+    m = re.match(r"^parameters\('([^']+)'\)$", e)
+    if m:
+        return params.get(m.group(1), {}).get("value")
+    literals = {"true()": True, "false()": False, "null()": None}
+    if e in literals:
+        return literals[e]
+    if re.match(r"^'([^']|'')*'$", e):
+        return e[1:-1].replace("''", "'")
+    return "[" + e + "]"
+
+
 def value(v, params):
     """v as the environment deploys it, where djaz can tell."""
-    if isinstance(v, str):
-        m = PARAM.match(v)
-        if m:
-            return params.get(m.group(1), {}).get("value")
+    if isinstance(v, str) and v.startswith("[") and not v.startswith("[["):
+        return evaluate(v[1:-1], params)
     return v
 
 
@@ -127,7 +165,8 @@ def check_env(env):
             "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules", [])
         zero = [r for r in rules
                 if r["properties"]["startIpAddress"] == "0.0.0.0"]
-        private = db[0]["properties"]["network"].get("publicNetworkAccess")
+        private = value(
+            db[0]["properties"]["network"].get("publicNetworkAccess"), params)
         if private == "Disabled":
             if rules:
                 fail(name, "firewall rules on a server without public access")

@@ -233,6 +233,7 @@ djz_json *arm_location(arm_ctx *c)
 djz_json *arm_tags(arm_ctx *c)
 {
     djz_json *t = djz_json_object(c->a);
+    t->map = true;
     const djz_ir_block *app = djz_ir_block_of(c->e, "app");
     djz_json_set_str(c->a, t, "application", app->label);
     djz_json_set(c->a, t, "environment",

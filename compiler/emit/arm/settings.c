@@ -100,6 +100,16 @@ static void storage(arm_ctx *c, djz_json *o, arm_res *r)
     }
 }
 
+static const djz_ir_block *secret_named(const djz_ir_block *app,
+                                        const char *name)
+{
+    for (size_t i = 0; i < app->nchildren; i++)
+        if (!strcmp(app->children[i]->schema->kind, "secret") &&
+            !strcmp(app->children[i]->label, name))
+            return app->children[i];
+    return NULL;
+}
+
 /* Reports a spec name that would replace a wired variable. */
 static void clash(arm_ctx *c, const djz_value *at, djz_source *src,
                   djz_span span, const char *name)
@@ -119,6 +129,7 @@ djz_json *arm_app_settings(arm_ctx *c, arm_res *r)
 {
     djz_arena *a = c->a;
     djz_json *o = djz_json_object(a);
+    o->map = true;
     const djz_ir_block *app = djz_ir_block_of(c->e, "app");
     bool debug = arm_on(app, "debug");
     set(c, o, "DEBUG",
@@ -157,6 +168,7 @@ djz_json *arm_app_settings(arm_ctx *c, arm_res *r)
         const char *kv = arm_text(b, "keyvault_secret");
         if (!kv)
             kv = arm_secret_name(c, b->label);
+        djz_index_put(&wired, a, b->label, o->n);
         djz_json_append(a, o, b->label, arm_keyvault_ref(c, kv));
         if (!arm_text(b, "keyvault_secret"))
             arm_dep(c, r, djz_arena_printf(a, "vault/secret/%s", kv));
@@ -167,7 +179,18 @@ djz_json *arm_app_settings(arm_ctx *c, arm_res *r)
         if (strcmp(at->name, "setting") || !at->value->text)
             continue;
         if (djz_index_find(&wired, at->label)) {
-            clash(c, at->value, at->value->src, at->value->span, at->label);
+            const djz_ir_block *sec = secret_named(app, at->label);
+            if (!sec)
+                clash(c, at->value, at->value->src, at->value->span, at->label);
+            else if (arm_once(c, at->value)) {
+                djz_diag *d = djz_report(c->sink, DJZ_DUPLICATE_ATTRIBUTE,
+                                         at->value->src, at->value->span,
+                                         "`%s` is both a setting and a secret",
+                                         at->label);
+                djz_diag_note(c->sink, d, sec->src, sec->span,
+                              "the secret is declared here");
+                djz_diag_help(c->sink, d, "keep one of them");
+            }
             continue;
         }
         djz_json_append(

@@ -23,6 +23,8 @@ enum {
 };
 
 static djz_json *merge(arm_ctx *c, djz_json **v, size_t n);
+static djz_json *merge_fields(arm_ctx *c, djz_json **v, size_t n);
+static bool all_objects(djz_json **v, size_t n);
 
 static djz_json *merge_children(arm_ctx *c, djz_json **v, size_t n,
                                 const djz_json *first)
@@ -39,6 +41,37 @@ static djz_json *merge_children(arm_ctx *c, djz_json **v, size_t n,
         else
             djz_json_push(c->a, out, m);
     }
+    return out;
+}
+
+static bool all_objects(djz_json **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] && v[i]->kind != DJZ_JSON_OBJECT)
+            return false;
+    return true;
+}
+
+/* Objects whose fields differ between environments: each field merged on
+ * its own, null where an environment's object lacks it (ARM reads a null
+ * property as one not given).  Not for maps, whose keys are data. */
+static djz_json *merge_fields(arm_ctx *c, djz_json **v, size_t n)
+{
+    djz_arena *a = c->a;
+    djz_json *out = djz_json_object(a);
+    djz_json **col = djz_arena_alloc(a, n * sizeof *col);
+    djz_seen keys = {0};
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; v[i] && j < v[i]->n; j++) {
+            const char *k = v[i]->keys[j];
+            if (!djz_seen_add(&keys, a, k))
+                continue;
+            for (size_t e = 0; e < n; e++) {
+                djz_json *x = v[e] ? djz_json_get(v[e], k) : NULL;
+                col[e] = x ? x : v[e] ? djz_json_null(a) : NULL;
+            }
+            djz_json_append(a, out, k, merge(c, col, n));
+        }
     return out;
 }
 
@@ -69,6 +102,8 @@ static djz_json *merge(arm_ctx *c, djz_json **v, size_t n)
     if (shape &&
         (first->kind == DJZ_JSON_OBJECT || first->kind == DJZ_JSON_ARRAY))
         return merge_children(c, v, n, first);
+    if (first->kind == DJZ_JSON_OBJECT && !first->map && all_objects(v, n))
+        return merge_fields(c, v, n);
     djz_json *sw = djz_json_array(c->a);
     sw->kind = DJZ_JSON_SWITCH;
     for (size_t i = 0; i < n; i++)
@@ -144,12 +179,9 @@ static djz_json *resource(arm_ctx *c, linked *l)
         l->condition = e;
         djz_json_set(a, o, "condition", e);
     }
-    djz_json *body = merge(c, bodies, n);
-    if (body->kind == DJZ_JSON_OBJECT)
-        for (size_t j = 0; j < body->n; j++)
-            djz_json_append(a, o, body->keys[j], body->items[j]);
-    else
-        abort(); /* bodies of one key differ in their keys: a builder bug */
+    djz_json *body = merge(c, bodies, n); /* bodies are records */
+    for (size_t j = 0; j < body->n; j++)
+        djz_json_append(a, o, body->keys[j], body->items[j]);
 
     /* dependsOn: the union, by the dependency's id. */
     djz_json *deps = djz_json_array(a);
