@@ -40,7 +40,8 @@ bool djz_date_parse(const char *text, int64_t *days)
 {
     /* YYYY-MM-DD or YYYY-MM (the first of the month), digits only. */
     size_t len = strlen(text);
-    if ((len != 10 && len != 7) || text[4] != '-' || (len == 10 && text[7] != '-'))
+    if ((len != 10 && len != 7) || text[4] != '-' ||
+        (len == 10 && text[7] != '-'))
         return false;
     int y = digits(text, 4), m = digits(text + 5, 2);
     int d = len == 10 ? digits(text + 8, 2) : 1;
