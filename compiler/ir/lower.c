@@ -241,9 +241,10 @@ static size_t lower_network(lowering *l, const djz_ir_block *net,
     return vnet;
 }
 
+/* r depends on on_, when both are there. */
 static void depends_if(lowering *l, size_t r, size_t on_)
 {
-    if (on_ != NONE)
+    if (r != NONE && on_ != NONE)
         depends(l, r, on_);
 }
 

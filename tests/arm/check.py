@@ -143,8 +143,10 @@ def check_env(env):
         settings = {}  # chosen per environment by an expression
     for s in manifest["secrets"]:
         var = s.get("setting")
-        if var and var in settings and not str(settings[var]).startswith(
-                "[concat('@Microsoft.KeyVault(VaultName="):
+        ref = str(settings.get(var, ""))
+        if var and var in settings and not ref.startswith((
+                "@Microsoft.KeyVault(VaultName=",
+                "[concat('@Microsoft.KeyVault(VaultName=")):
             fail(name, f"secret {var} is not a Key Vault reference")
 
     db = by_type.get("Microsoft.DBforPostgreSQL/flexibleServers", [])
