@@ -1,0 +1,23 @@
+# djaz build: usage errors exit 2 and write nothing; a build says what it
+# wrote unless -q; a spec read from standard input builds too; errors in
+# the spec write nothing, also under --format json; warnings as errors too.
+cases=../../diagnostics/cases
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$DJAZ" build "$cases/sema-valid-minimal.djaz"; echo "no -o: $?"
+"$DJAZ" build -o "$tmp/out"; echo "no spec: $?"
+"$DJAZ" build -o "$tmp/out" "$cases/sema-valid-minimal.djaz" "$cases/sema-valid-minimal.djaz"
+echo "two specs: $?"
+"$DJAZ" build "$cases/sema-valid-minimal.djaz" -o; echo "-o without a value: $?"
+ls "$tmp"
+"$DJAZ" build "$cases/sema-valid-minimal.djaz" --output "$tmp/out" 2>&1 | sed "s|$tmp|TMP|"
+echo "built: ${PIPESTATUS[0]}"
+(cd "$tmp/out" && find . -type f | sort)
+"$DJAZ" build -q - -o "$tmp/stdin" <"$cases/sema-valid-minimal.djaz"; echo "stdin: $?"
+grep '"spec"' "$tmp/stdin/djaz.json"
+"$DJAZ" build --format json "$cases/1021-colon-for-equals.djaz" -o "$tmp/bad" | cut -c1-60
+echo "errors: ${PIPESTATUS[0]}"
+"$DJAZ" build --warnings-as-errors --color=never "$cases/6011-missing-secret-key.djaz" \
+  -o "$tmp/warn" 2>&1 | tail -n 1
+echo "warnings as errors: ${PIPESTATUS[0]}"
+ls "$tmp"
