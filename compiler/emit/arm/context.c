@@ -223,6 +223,40 @@ arm_res *arm_add_ir(arm_ctx *c, const djz_ir_resource *r, const char *feature)
     return x;
 }
 
+arm_res *arm_add_tracked(arm_ctx *c, const djz_ir_resource *r,
+                         const char *feature, const char *where)
+{
+    arm_res *x = arm_add_ir(c, r, feature);
+    djz_json_set(c->a, x->body, "location",
+                 where ? djz_json_str(c->a, where) : arm_location(c));
+    djz_json_set(c->a, x->body, "tags", arm_tags(c));
+    return x;
+}
+
+djz_json *arm_around(arm_ctx *c, const char *pre, const djz_json *name,
+                     const char *post)
+{
+    djz_json *out = djz_json_concat(c->a);
+    if (*pre)
+        djz_json_push(c->a, out, djz_json_str(c->a, pre));
+    for (size_t i = 0; i < name->n; i++)
+        djz_json_push(c->a, out, name->items[i]);
+    if (*post)
+        djz_json_push(c->a, out, djz_json_str(c->a, post));
+    return out;
+}
+
+djz_json *arm_resource_id(arm_ctx *c, const char *type, djz_json *name)
+{
+    djz_json *id = djz_json_expr(c->a);
+    djz_expr_raw(c->a, id, "resourceId(");
+    djz_expr_lit(c->a, id, type);
+    djz_expr_raw(c->a, id, ", ");
+    djz_expr_part(c->a, id, name);
+    djz_expr_raw(c->a, id, ")");
+    return id;
+}
+
 djz_json *arm_location(arm_ctx *c)
 {
     const djz_ir_block *app = djz_ir_block_of(c->e, "app");

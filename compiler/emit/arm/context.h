@@ -71,6 +71,16 @@ djz_json *arm_id_of(arm_ctx *c, const djz_ir_resource *r);
 /* [reference(ID, 'api')...] with rest appended: ".defaultHostName". */
 djz_json *arm_reference(arm_ctx *c, const djz_ir_resource *r, const char *rest);
 
+/* arm_add_ir for a tracked resource: with a location (where, or the
+ * app's region when NULL) and the tags. */
+arm_res *arm_add_tracked(arm_ctx *c, const djz_ir_resource *r,
+                         const char *feature, const char *where);
+/* pre + the parts of name (a CONCAT) + post, as a CONCAT. */
+djz_json *arm_around(arm_ctx *c, const char *pre, const djz_json *name,
+                     const char *post);
+/* resourceId('type', name) for a top-level resource named name. */
+djz_json *arm_resource_id(arm_ctx *c, const char *type, djz_json *name);
+
 /* The environment's location, as a slot. */
 djz_json *arm_location(arm_ctx *c);
 /* Tags of top-level resources: application and environment. */

@@ -75,9 +75,9 @@ void arm_build_dashboard(arm_ctx *c)
     if (!d)
         return;
     djz_arena *a = c->a;
-    arm_res *r = arm_add_ir(c, d, "dashboard");
-    djz_json_set(a, r->body, "location", arm_location(c));
-    djz_json *tags = arm_tags(c);
+    arm_res *r = arm_add_tracked(c, d, "dashboard", NULL);
+    /* The portal shows the hidden-title tag as the dashboard's title. */
+    djz_json *tags = djz_json_get(r->body, "tags");
     const djz_ir_block *app = djz_ir_block_of(c->e, "app");
     djz_json *title = djz_json_concat(a);
     djz_json_push(a, title,
@@ -85,7 +85,6 @@ void arm_build_dashboard(arm_ctx *c)
     djz_json_push(a, title, djz_json_get(tags, "environment"));
     djz_json_push(a, title, djz_json_str(a, ")"));
     djz_json_set(a, tags, "hidden-title", title);
-    djz_json_set(a, r->body, "tags", tags);
     djz_json *p = djz_json_set_object(a, r->body, "properties");
     djz_json *lens = djz_json_push(a, djz_json_set_array(a, p, "lenses"),
                                    djz_json_object(a));

@@ -47,9 +47,7 @@ void arm_build_database(arm_ctx *c)
     djz_arena *a = c->a;
     const djz_ir_block *db = srv->block;
     const char *sku = arm_text(db, "sku");
-    arm_res *r = arm_add_ir(c, srv, NULL);
-    djz_json_set(a, r->body, "location", arm_location(c));
-    djz_json_set(a, r->body, "tags", arm_tags(c));
+    arm_res *r = arm_add_tracked(c, srv, NULL, NULL);
     djz_json *s = djz_json_set_object(a, r->body, "sku");
     djz_json_set(a, s, "name",
                  arm_slot(c, "databaseSku", "PostgreSQL compute SKU",

@@ -9,17 +9,10 @@
 static void alert(arm_ctx *c, const djz_ir_resource *site)
 {
     djz_arena *a = c->a;
-    djz_json *name = djz_json_concat(a);
-    djz_json *web = arm_name_of(c, site);
-    for (size_t i = 0; i < web->n; i++)
-        djz_json_push(a, name, web->items[i]);
-    djz_json_push(a, name, djz_json_str(a, "-5xx"));
-    djz_json *id = djz_json_expr(a);
-    djz_expr_raw(a, id, "resourceId('Microsoft.Insights/metricAlerts', ");
-    djz_expr_part(a, id, name);
-    djz_expr_raw(a, id, ")");
-    arm_res *r = arm_add(c, "alert", "alert", "Microsoft.Insights/metricAlerts",
-                         name, id);
+    const char *type = "Microsoft.Insights/metricAlerts";
+    djz_json *name = arm_around(c, "", arm_name_of(c, site), "-5xx");
+    arm_res *r = arm_add(c, "alert", "alert", type, name,
+                         arm_resource_id(c, type, name));
     arm_dep(c, r, site->key);
     djz_json_set_str(a, r->body, "location", "global");
     djz_json_set(a, r->body, "tags", arm_tags(c));
@@ -55,17 +48,13 @@ void arm_build_monitoring(arm_ctx *c)
         arm_ir(c, "Microsoft.OperationalInsights/workspaces");
     const djz_ir_resource *ai = arm_ir(c, "Microsoft.Insights/components");
     if (ws && ai) {
-        arm_res *r = arm_add_ir(c, ws, "insights");
-        djz_json_set(a, r->body, "location", arm_location(c));
-        djz_json_set(a, r->body, "tags", arm_tags(c));
+        arm_res *r = arm_add_tracked(c, ws, "insights", NULL);
         djz_json *p = djz_json_set_object(a, r->body, "properties");
         djz_json_set_str(a, djz_json_set_object(a, p, "sku"), "name",
                          "PerGB2018");
         djz_json_set_int(a, p, "retentionInDays", 30);
 
-        r = arm_add_ir(c, ai, "insights");
-        djz_json_set(a, r->body, "location", arm_location(c));
-        djz_json_set(a, r->body, "tags", arm_tags(c));
+        r = arm_add_tracked(c, ai, "insights", NULL);
         djz_json_set_str(a, r->body, "kind", "web");
         p = djz_json_set_object(a, r->body, "properties");
         djz_json_set_str(a, p, "Application_Type", "web");

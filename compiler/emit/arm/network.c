@@ -38,9 +38,7 @@ void arm_build_network(arm_ctx *c)
     djz_json *space =
         arm_slot(c, "vnetAddressSpace", "the VNet's address space (CIDR)",
                  djz_json_str(a, cidr ? cidr : "10.20.0.0/16"));
-    arm_res *r = arm_add_ir(c, vnet, "network");
-    djz_json_set(a, r->body, "location", arm_location(c));
-    djz_json_set(a, r->body, "tags", arm_tags(c));
+    arm_res *r = arm_add_tracked(c, vnet, "network", NULL);
     djz_json *p = djz_json_set_object(a, r->body, "properties");
     djz_json_push(a,
                   djz_json_set_array(a,
@@ -54,9 +52,7 @@ void arm_build_network(arm_ctx *c)
 
     if (!dns)
         return;
-    r = arm_add_ir(c, dns, "network");
-    djz_json_set_str(a, r->body, "location", "global");
-    djz_json_set(a, r->body, "tags", arm_tags(c));
+    r = arm_add_tracked(c, dns, "network", "global");
     djz_json_set_object(a, r->body, "properties"); /* required, empty */
 
     djz_ir_resource link = {

@@ -28,20 +28,6 @@ static djz_json *str(arm_ctx *c, const char *s)
     return djz_json_str(c->a, s);
 }
 
-/* text + the parts of a CONCAT + text */
-static djz_json *around(arm_ctx *c, const char *pre, djz_json *concat,
-                        const char *post)
-{
-    djz_json *out = djz_json_concat(c->a);
-    if (*pre)
-        djz_json_push(c->a, out, str(c, pre));
-    for (size_t i = 0; i < concat->n; i++)
-        djz_json_push(c->a, out, concat->items[i]);
-    if (*post)
-        djz_json_push(c->a, out, str(c, post));
-    return out;
-}
-
 static void database(arm_ctx *c, djz_json *o, arm_res *r)
 {
     const djz_ir_resource *srv =
@@ -136,8 +122,8 @@ djz_json *arm_app_settings(arm_ctx *c, arm_res *r)
         arm_slot(c, "djangoDebug", "Django's DEBUG",
                  str(c, debug ? "True" : "False")));
     set(c, o, "DJANGO_HOST",
-        around(c, "", arm_name_of(c, arm_ir(c, "Microsoft.Web/sites")),
-               ".azurewebsites.net"));
+        arm_around(c, "", arm_name_of(c, arm_ir(c, "Microsoft.Web/sites")),
+                   ".azurewebsites.net"));
     set(c, o, "SCM_DO_BUILD_DURING_DEPLOYMENT", str(c, "true"));
     if (arm_find(c, "vault/reader"))
         arm_dep(c, r, "vault/reader");

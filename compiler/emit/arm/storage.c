@@ -23,9 +23,7 @@ static void account(arm_ctx *c, const djz_ir_resource *ir)
     const djz_ir_block *st = ir->block;
     const char *sku = arm_text(st, "sku");
     const djz_value *pub = djz_ir_get(st, "public");
-    arm_res *r = arm_add_ir(c, ir, NULL);
-    djz_json_set(a, r->body, "location", arm_location(c));
-    djz_json_set(a, r->body, "tags", arm_tags(c));
+    arm_res *r = arm_add_tracked(c, ir, NULL, NULL);
     djz_json_set_str(a, r->body, "kind", "StorageV2");
     djz_json_set(a, djz_json_set_object(a, r->body, "sku"), "name",
                  arm_slot(c, "storageSku", "storage redundancy",
@@ -77,17 +75,14 @@ static void front_door(arm_ctx *c, const djz_ir_resource *acct)
     const djz_ir_resource *prof = arm_ir(c, "Microsoft.Cdn/profiles");
     if (!prof)
         return;
-    arm_res *r = arm_add_ir(c, prof, "frontDoor");
-    djz_json_set_str(a, r->body, "location", "global");
-    djz_json_set(a, r->body, "tags", arm_tags(c));
+    arm_res *r = arm_add_tracked(c, prof, "frontDoor", "global");
     djz_json_set_str(a, djz_json_set_object(a, r->body, "sku"), "name",
                      "Standard_AzureFrontDoor");
     djz_json_set_int(a, djz_json_set_object(a, r->body, "properties"),
                      "originResponseTimeoutSeconds", 60);
 
-    r = fd(c, "Microsoft.Cdn/profiles/afdEndpoints");
-    djz_json_set_str(a, r->body, "location", "global");
-    djz_json_set(a, r->body, "tags", arm_tags(c));
+    r = arm_add_tracked(c, arm_ir(c, "Microsoft.Cdn/profiles/afdEndpoints"),
+                        "frontDoor", "global");
     djz_json_set_str(a, djz_json_set_object(a, r->body, "properties"),
                      "enabledState", "Enabled");
 

@@ -29,16 +29,8 @@ const char *arm_secret_name(arm_ctx *c, const char *setting)
 djz_json *arm_keyvault_ref(arm_ctx *c, const char *secret)
 {
     const djz_ir_resource *v = arm_ir(c, "Microsoft.KeyVault/vaults");
-    djz_json *ref = djz_json_concat(c->a);
-    djz_json_push(c->a, ref,
-                  djz_json_str(c->a, "@Microsoft.KeyVault(VaultName="));
-    djz_json *name = arm_name_of(c, v);
-    for (size_t i = 0; i < name->n; i++)
-        djz_json_push(c->a, ref, name->items[i]);
-    djz_json_push(
-        c->a, ref,
-        djz_json_str(c->a, djz_arena_printf(c->a, ";SecretName=%s)", secret)));
-    return ref;
+    return arm_around(c, "@Microsoft.KeyVault(VaultName=", arm_name_of(c, v),
+                      djz_arena_printf(c->a, ";SecretName=%s)", secret));
 }
 
 const char *arm_vault_secret(arm_ctx *c, const char *secret, djz_json *value,
@@ -103,9 +95,7 @@ void arm_build_vault(arm_ctx *c)
     if (!v)
         return;
     djz_arena *a = c->a;
-    arm_res *r = arm_add_ir(c, v, "vault");
-    djz_json_set(a, r->body, "location", arm_location(c));
-    djz_json_set(a, r->body, "tags", arm_tags(c));
+    arm_res *r = arm_add_tracked(c, v, "vault", NULL);
     djz_json *p = djz_json_set_object(a, r->body, "properties");
     djz_json *tenant = djz_json_expr(a);
     djz_expr_raw(a, tenant, "subscription().tenantId");
@@ -139,12 +129,9 @@ void arm_build_vault(arm_ctx *c)
     arm_dep(c, ra, v->key);
     arm_dep(c, ra, site->key);
     /* An extension resource's scope: the vault, by type and name. */
-    djz_json *scope = djz_json_concat(a);
-    djz_json_push(a, scope, djz_json_str(a, "Microsoft.KeyVault/vaults/"));
-    djz_json *vname = arm_name_of(c, v);
-    for (size_t i = 0; i < vname->n; i++)
-        djz_json_push(a, scope, vname->items[i]);
-    djz_json_set(a, ra->body, "scope", scope);
+    djz_json_set(
+        a, ra->body, "scope",
+        arm_around(c, "Microsoft.KeyVault/vaults/", arm_name_of(c, v), ""));
     p = djz_json_set_object(a, ra->body, "properties");
     djz_json *role = djz_json_expr(a);
     djz_expr_raw(a, role,

@@ -18,9 +18,7 @@ static void plan(arm_ctx *c, const djz_ir_resource *ir)
 {
     djz_arena *a = c->a;
     const char *sku = arm_text(c->e->env, "plan");
-    arm_res *r = arm_add_ir(c, ir, NULL);
-    djz_json_set(a, r->body, "location", arm_location(c));
-    djz_json_set(a, r->body, "tags", arm_tags(c));
+    arm_res *r = arm_add_tracked(c, ir, NULL, NULL);
     djz_json_set_str(a, r->body, "kind", "linux");
     djz_json *s = djz_json_set_object(a, r->body, "sku");
     djz_json_set(
@@ -51,9 +49,7 @@ static void site(arm_ctx *c, const djz_ir_resource *ir)
     djz_arena *a = c->a;
     const djz_ir_block *app = djz_ir_block_of(c->e, "app");
     const djz_ir_block *st = djz_ir_child(app, "site");
-    arm_res *r = arm_add_ir(c, ir, NULL);
-    djz_json_set(a, r->body, "location", arm_location(c));
-    djz_json_set(a, r->body, "tags", arm_tags(c));
+    arm_res *r = arm_add_tracked(c, ir, NULL, NULL);
     djz_json_set_str(a, r->body, "kind", "app,linux");
     djz_json_set_str(a, djz_json_set_object(a, r->body, "identity"), "type",
                      "SystemAssigned");
@@ -137,17 +133,10 @@ static void autoscale(arm_ctx *c, const djz_ir_resource *site)
     if (max <= min)
         return;
     const djz_ir_resource *pl = arm_ir(c, "Microsoft.Web/serverfarms");
-    djz_json *name = djz_json_concat(a);
-    djz_json *web = arm_name_of(c, site);
-    for (size_t i = 0; i < web->n; i++)
-        djz_json_push(a, name, web->items[i]);
-    djz_json_push(a, name, djz_json_str(a, "-autoscale"));
-    djz_json *id = djz_json_expr(a);
-    djz_expr_raw(a, id, "resourceId('Microsoft.Insights/autoscalesettings', ");
-    djz_expr_part(a, id, name);
-    djz_expr_raw(a, id, ")");
-    arm_res *r = arm_add(c, "autoscale", "autoscale",
-                         "Microsoft.Insights/autoscalesettings", name, id);
+    const char *type = "Microsoft.Insights/autoscalesettings";
+    djz_json *name = arm_around(c, "", arm_name_of(c, site), "-autoscale");
+    arm_res *r = arm_add(c, "autoscale", "autoscale", type, name,
+                         arm_resource_id(c, type, name));
     arm_dep(c, r, pl->key);
     djz_json_set(a, r->body, "location", arm_location(c));
     djz_json_set(a, r->body, "tags", arm_tags(c));
