@@ -54,6 +54,42 @@ static mode_t current_umask(void)
     return m;
 }
 
+/* Creates the missing directories above dest (as mkdir -p would),
+ * remembering them so that a failed build removes them again. */
+static bool make_parents(djz_outdir *o)
+{
+    char *path = djz_xmalloc(strlen(o->dest) + 1);
+    strcpy(path, o->dest);
+    char *missing[16];
+    size_t n = 0;
+    for (char *slash = strrchr(path, '/'); slash && slash != path;
+         slash = strrchr(path, '/')) {
+        *slash = '\0';
+        struct stat st;
+        if (!stat(path, &st))
+            break;
+        if (n == 16) {
+            free(path);
+            return fail(o, "too many missing directories above '%s'", o->dest);
+        }
+        missing[n++] = djz_xmalloc(strlen(path) + 1);
+        strcpy(missing[n - 1], path);
+    }
+    free(path);
+    while (n) { /* outermost first */
+        char *dir = missing[--n];
+        if (mkdir(dir, 0777) && errno != EEXIST) {
+            fail(o, "cannot create '%s': %s", dir, strerror(errno));
+            free(dir);
+            while (n)
+                free(missing[--n]);
+            return false;
+        }
+        o->made[o->nmade++] = dir;
+    }
+    return true;
+}
+
 djz_outdir_status djz_outdir_open(djz_outdir *o, const char *dest,
                                   const char *marker)
 {
@@ -92,6 +128,9 @@ djz_outdir_status djz_outdir_open(djz_outdir *o, const char *dest,
         fail(o, "cannot use '%s': %s", o->dest, strerror(errno));
         return DJZ_OUTDIR_IO;
     }
+
+    if (!make_parents(o))
+        return DJZ_OUTDIR_IO;
 
     /* Beside dest, so that the exchange is a rename on one file system. */
     const char *slash = strrchr(o->dest, '/');
@@ -182,6 +221,7 @@ bool djz_outdir_commit(djz_outdir *o)
     }
     free(o->tmp);
     o->tmp = NULL;
+    o->committed = true;
     return true;
 }
 
@@ -190,6 +230,13 @@ void djz_outdir_close(djz_outdir *o)
     if (o->tmp) {
         remove_tree(o->tmp);
         free(o->tmp);
+    }
+    /* Parents made for a build that did not land: innermost first. */
+    while (o->nmade) {
+        char *dir = o->made[--o->nmade];
+        if (!o->committed)
+            rmdir(dir);
+        free(dir);
     }
     free(o->dest);
     o->tmp = o->dest = NULL;

@@ -5,7 +5,8 @@
  * atomic exchange), and the old tree is removed after.  On any failure
  * the destination is as it was.  A destination that exists must be empty
  * or hold `marker` (a directory djaz wrote): a mistyped `-o .` must not
- * replace a project. */
+ * replace a project.  Missing parents of the destination are created,
+ * and removed again when nothing is committed. */
 #ifndef DJZ_OUTDIR_H
 #define DJZ_OUTDIR_H
 
@@ -17,6 +18,9 @@ typedef struct djz_outdir {
     char *tmp;     /* where it is written */
     char err[512]; /* what failed */
     bool failed;
+    bool committed;
+    char *made[16]; /* parents of dest it created, outermost first */
+    size_t nmade;
 } djz_outdir;
 
 typedef enum djz_outdir_status {

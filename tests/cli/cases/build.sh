@@ -1,6 +1,7 @@
 # djaz build: usage errors exit 2 and write nothing; a build says what it
 # wrote unless -q; a spec read from standard input builds too; errors in
-# the spec write nothing, also under --format json; warnings as errors too.
+# the spec write nothing, also under --format json; warnings as errors too;
+# missing parents of the output directory are created.
 cases=../../diagnostics/cases
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -20,4 +21,13 @@ echo "errors: ${PIPESTATUS[0]}"
 "$DJAZ" build --warnings-as-errors --color=never "$cases/6011-missing-secret-key.djaz" \
   -o "$tmp/warn" 2>&1 | tail -n 1
 echo "warnings as errors: ${PIPESTATUS[0]}"
+ls "$tmp"
+# Missing parents of the output are created; a file in the way is an error
+# and nothing is created.
+"$DJAZ" build -q "$cases/sema-valid-minimal.djaz" -o "$tmp/new/nested/out"
+echo "nested: $? $(ls "$tmp/new/nested/out")"
+: >"$tmp/file"
+"$DJAZ" build --color=never "$cases/sema-valid-minimal.djaz" -o "$tmp/file/x/out" 2>&1 |
+  sed "s|$tmp|TMP|"
+echo "through a file: ${PIPESTATUS[0]}"
 ls "$tmp"
