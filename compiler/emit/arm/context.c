@@ -72,6 +72,12 @@ static djz_slot *slot_for(arm_ctx *c, const char *name, const char *desc)
     return s;
 }
 
+djz_slot *arm_find_slot(arm_ctx *c, const char *name)
+{
+    size_t *i = djz_index_find(&c->slot_index, name);
+    return i ? c->slots[*i] : NULL;
+}
+
 djz_json *arm_slot(arm_ctx *c, const char *name, const char *description,
                    djz_json *value)
 {

@@ -51,6 +51,8 @@ bool arm_once(arm_ctx *c, const djz_value *v);
 /* A slot's value in this environment; returns a node that refers to it. */
 djz_json *arm_slot(arm_ctx *c, const char *name, const char *description,
                    djz_json *value);
+/* The slot of that name, or NULL. */
+djz_slot *arm_find_slot(arm_ctx *c, const char *name);
 /* A securestring parameter (no value in any file). */
 djz_json *arm_secure(arm_ctx *c, const char *name, const char *description);
 

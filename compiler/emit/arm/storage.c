@@ -113,14 +113,15 @@ static void front_door(arm_ctx *c, const djz_ir_resource *acct)
     const djz_ir_resource *rs = arm_ir(c, "Microsoft.Cdn/profiles/ruleSets");
     bool bypass = rs != NULL; /* the spec's cdn_bypass_no_cache */
     if (bypass) {
-        r = fd(c, "Microsoft.Cdn/profiles/ruleSets");
+        /* The rule is its own part: on where cdn_bypass_no_cache is. */
+        r = arm_add_ir(c, rs, "noCacheRule");
         djz_json_set_object(a, r->body, "properties"); /* required, empty */
         djz_ir_resource rule = {
             .type = "Microsoft.Cdn/profiles/ruleSets/rules",
             .parent = (size_t)(rs - c->e->resources),
             .leaf = "bypassOnNoCache",
         };
-        r = arm_add(c, "cdn/rules/bypass", "frontDoor", rule.type,
+        r = arm_add(c, "cdn/rules/bypass", "noCacheRule", rule.type,
                     arm_name_of(c, &rule), arm_id_of(c, &rule));
         arm_dep(c, r, rs->key);
         p = djz_json_set_object(a, r->body, "properties");

@@ -4,10 +4,12 @@
  * Every environment is built on its own (context.h); then, key by key:
  * a resource missing from some environments gets a `condition`, a value
  * the environments agree on is written once, a slot whose environments
- * disagree becomes a parameter, and a subtree whose shape differs is
- * chosen by the `environment` parameter (SWITCH).  dependsOn is the union
- * of the environments' dependencies: ARM drops a dependency on a resource
- * whose condition is false. */
+ * disagree becomes a parameter, a field only some environments' objects
+ * have is null in the others, and a subtree of another shape (a map with
+ * other keys, a list of another length) is chosen by the `environment`
+ * parameter (SWITCH).  dependsOn is the union of the environments'
+ * dependencies: ARM drops a dependency on a resource whose condition is
+ * false. */
 #include "context.h"
 
 #include <ctype.h>
@@ -23,8 +25,6 @@ enum {
 };
 
 static djz_json *merge(arm_ctx *c, djz_json **v, size_t n);
-static djz_json *merge_fields(arm_ctx *c, djz_json **v, size_t n);
-static bool all_objects(djz_json **v, size_t n);
 
 static djz_json *merge_children(arm_ctx *c, djz_json **v, size_t n,
                                 const djz_json *first)
@@ -164,8 +164,17 @@ static djz_json *resource(arm_ctx *c, linked *l)
     djz_json_set_str(a, o, "apiVersion", first->api);
     djz_json_set(a, o, "name", merge(c, names, n));
     if (!everywhere) {
+        /* One condition per feature (Front Door, the network...); a part
+         * of it present in other environments than the rest gets its own. */
         const char *cond =
             condition_name(c, first->feature ? first->feature : first->key);
+        djz_slot *s = arm_find_slot(c, cond);
+        for (size_t i = 0; s && i < n; i++)
+            if (s->values[i] &&
+                s->values[i]->boolean != (l->per_env[i] != NULL)) {
+                cond = condition_name(c, first->key);
+                break;
+            }
         for (size_t i = 0; i < n; i++) {
             c->env = i;
             c->e = &c->ir->envs[i];
