@@ -141,7 +141,7 @@ void arm_build_database(arm_ctx *c)
         /* The documented 0.0.0.0 rule: any Azure tenant may connect. */
         x = child(c, srv,
                   "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules",
-                  "firewall/azure",
+                  "allow-azure-services",
                   "AllowAllAzureServicesAndResourcesWithinAzureIps", &prev);
         range(c, djz_json_set_object(a, x->body, "properties"), "0.0.0.0");
     }

@@ -13,6 +13,8 @@
 #include "context.h"
 
 #include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Key Vault Secrets User, a built-in role. */
@@ -55,8 +57,46 @@ const char *arm_vault_secret(arm_ctx *c, const char *secret, djz_json *value,
 }
 
 /* The secrets of the app block: SECRET_KEY and the like. */
+/* The Key Vault secrets djaz keeps for itself. */
+static const char *const reserved[] = {"database-password",
+                                       "storage-account-key"};
+
+/* Whether the secret's Key Vault name is free; reports it when not (two
+ * names that differ only in case or `_`, or one of djaz's own). */
+static bool claim(arm_ctx *c, djz_index *names, const djz_ir_block *s,
+                  const char *kv)
+{
+    char lower[DJZ_KEY_MAX];
+    snprintf(lower, sizeof lower, "%s", kv);
+    for (char *p = lower; *p; p++)
+        *p = (char)tolower((unsigned char)*p); /* Key Vault ignores case */
+    size_t *owner = djz_index_find(names, lower);
+    if (!owner) {
+        djz_index_put(names, c->a, lower, (size_t)(uintptr_t)s);
+        return true;
+    }
+    djz_value at = {.src = s->src, .span = s->span};
+    if (arm_once(c, &at)) {
+        const djz_ir_block *other = (const djz_ir_block *)(uintptr_t)*owner;
+        djz_diag *d = djz_report(
+            c->sink, DJZ_KEYVAULT_NAME_CLASH, s->src, s->span,
+            "secret `%s` would be kept as Key Vault secret `%s`, %s", s->label,
+            kv, other ? "as another secret is" : "a name djaz uses itself");
+        if (other)
+            djz_diag_note(c->sink, d, other->src, other->span,
+                          "the other secret is declared here");
+        djz_diag_help(c->sink, d,
+                      "rename the secret, or give it `keyvault_secret = "
+                      "\"NAME\"` with `from = keyvault`");
+    }
+    return false;
+}
+
 static void app_secrets(arm_ctx *c, const djz_ir_block *app)
 {
+    djz_index names = {0};
+    for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
+        djz_index_put(&names, c->a, reserved[i], 0);
     for (size_t i = 0; i < app->nchildren; i++) {
         const djz_ir_block *s = app->children[i];
         if (strcmp(s->schema->kind, "secret"))
@@ -72,6 +112,8 @@ static void app_secrets(arm_ctx *c, const djz_ir_block *app)
             .length = arm_int(s, "generate", 50),
             .setting = s->label,
         };
+        if (!claim(c, &names, s, sec.keyvault_secret))
+            continue;
         if (strcmp(from, "keyvault")) {
             sec.parameter = djz_arena_printf(c->a, "secret_%s", s->label);
             djz_json *value = arm_secure(
