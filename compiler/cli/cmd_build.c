@@ -29,7 +29,7 @@ static int run_build(int argc, char **argv)
     djz_source *src = djz_cli_read(&c, c.files[0]);
     djz_compilation comp;
     djz_build b = {0};
-    bool built = false;
+    bool built = false, written = false;
     if (src) {
         djz_compile_opts o = {.stdlib_dir = c.stdlib_dir};
         if (djz_compile(&c.arena, &c.sink, src, &o, &comp) && !c.sink.errors)
@@ -57,13 +57,15 @@ static int run_build(int argc, char **argv)
                               "name a new or empty directory, or one an "
                               "earlier `djaz build` wrote");
             c.io_error = true;
-        } else if (!quiet && c.format == DJZ_OUT_TEXT) {
-            fprintf(stderr, "djaz: wrote %zu files to %s\n", b.n, out);
         }
+        written = ok;
         djz_outdir_close(&d);
     }
-    djz_build_free(&b);
     status = djz_cli_finish(&c);
+    /* Last, after any warnings: what was written. */
+    if (written && !quiet && c.format == DJZ_OUT_TEXT)
+        fprintf(stderr, "djaz: wrote %zu files to %s\n", b.n, out);
+    djz_build_free(&b);
     djz_cli_free(&c);
     return status;
 }
