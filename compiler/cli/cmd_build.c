@@ -42,9 +42,9 @@ static int run_build(int argc, char **argv)
         djz_outdir_status s = djz_outdir_open(&d, out, "djaz.json");
         bool ok = s == DJZ_OUTDIR_OK;
         for (size_t i = 0; ok && i < b.n; i++)
-            ok = djz_outdir_write(&d, b.artifacts[i].path,
-                                  b.artifacts[i].text.data,
-                                  b.artifacts[i].text.len);
+            ok = djz_outdir_write(
+                &d, b.artifacts[i].path, b.artifacts[i].text.data,
+                b.artifacts[i].text.len, b.artifacts[i].executable);
         ok = ok && djz_outdir_commit(&d);
         if (!ok) {
             djz_diag *diag = djz_report(
@@ -77,8 +77,10 @@ const djz_command djz_cmd_build = {
     "\n"
     "Compiles SPEC (- for standard input) and writes its artifacts into\n"
     "OUT: the ARM template (arm/template.json), one parameters file per\n"
-    "environment (arm/ENV.parameters.json) and the build manifest\n"
-    "(djaz.json) that `djaz apply` reads.  The same spec gives the same\n"
+    "environment (arm/ENV.parameters.json), requirements.txt,\n"
+    "requirements-dev.txt, requirements-test.txt, startup.sh, and the\n"
+    "build manifest (djaz.json) that `djaz apply` reads.  The same spec gives "
+    "the same\n"
     "bytes.  OUT is replaced as a whole, and only when every file was\n"
     "written; when the spec has errors nothing is written.  OUT must be\n"
     "new, empty or written by an earlier `djaz build`; missing parent\n"

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit/python/python.h"
+
 static djz_artifact *add(djz_arena *a, djz_build *b, size_t *cap,
                          const char *path)
 {
@@ -13,6 +15,64 @@ static djz_artifact *add(djz_arena *a, djz_build *b, size_t *cap,
     memset(x, 0, sizeof *x);
     x->path = path;
     return x;
+}
+
+typedef void (*env_writer)(const djz_model *m, const djz_ir_env *e, int which,
+                           djz_buf *out);
+
+static void requirements(const djz_model *m, const djz_ir_env *e, int which,
+                         djz_buf *out)
+{
+    (void)m;
+    djz_python_requirements(e, which, out);
+}
+
+static void startup(const djz_model *m, const djz_ir_env *e, int which,
+                    djz_buf *out)
+{
+    (void)which;
+    djz_python_startup(m, e, out);
+}
+
+/* An artifact of the application, the same in every environment: one
+ * build of the code is deployed to each.  It is written from the first
+ * environment; one that differs elsewhere is an error (DJZ4006). */
+static djz_artifact *shared(djz_arena *a, djz_diag_sink *sink,
+                            const djz_compilation *c, djz_build *b, size_t *cap,
+                            const char *path, env_writer write, int which)
+{
+    djz_artifact *x = add(a, b, cap, path);
+    write(&c->model, &c->ir.envs[0], which, &x->text);
+    for (size_t e = 1; e < c->ir.nenvs; e++) {
+        djz_buf other = {0};
+        write(&c->model, &c->ir.envs[e], which, &other);
+        bool same =
+            other.len == x->text.len &&
+            (!other.len || !memcmp(other.data, x->text.data, other.len));
+        djz_buf_free(&other);
+        if (same)
+            continue;
+        const djz_ir_block *env = c->ir.envs[e].env;
+        djz_diag *d =
+            djz_report(sink, DJZ_DIFFERS_BY_ENVIRONMENT, env->src, env->span,
+                       "environment `%s` would need another %s than `%s`",
+                       c->ir.envs[e].name, path, c->ir.envs[0].name);
+        djz_diag_help(sink, d,
+                      "one build of the code is deployed to every "
+                      "environment: set what %s holds once, outside `env`",
+                      path);
+        break;
+    }
+    return x;
+}
+
+static void python_artifacts(djz_arena *a, djz_diag_sink *sink,
+                             const djz_compilation *c, djz_build *b,
+                             size_t *cap)
+{
+    for (int i = 0; i < 3; i++)
+        shared(a, sink, c, b, cap, djz_requirements_files[i], requirements, i);
+    shared(a, sink, c, b, cap, "startup.sh", startup, 0)->executable = true;
 }
 
 bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
@@ -33,10 +93,12 @@ bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
                                                out->arm.env_names[e]));
         djz_json_write_plain(&p->text, out->arm.parameters[e]);
     }
+    size_t errors = sink->errors;
+    python_artifacts(a, sink, c, out, &cap);
     djz_json *m =
         djz_manifest(a, &c->ir, &out->arm, spec, out->artifacts, out->n);
     djz_json_write_plain(&add(a, out, &cap, "djaz.json")->text, m);
-    return true;
+    return sink->errors == errors;
 }
 
 void djz_build_free(djz_build *b)

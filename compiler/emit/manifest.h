@@ -12,6 +12,7 @@
 typedef struct djz_artifact {
     const char *path; /* relative to the output directory */
     djz_buf text;
+    bool executable; /* startup.sh */
 } djz_artifact;
 
 /* The manifest of artifacts[0..n); spec is the spec's path as given. */

@@ -151,7 +151,7 @@ djz_outdir_status djz_outdir_open(djz_outdir *o, const char *dest,
 }
 
 bool djz_outdir_write(djz_outdir *o, const char *path, const void *data,
-                      size_t len)
+                      size_t len, bool executable)
 {
     if (o->failed)
         return false;
@@ -168,7 +168,8 @@ bool djz_outdir_write(djz_outdir *o, const char *path, const void *data,
         }
         *p = '/';
     }
-    int fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    int fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                  executable ? 0777 : 0666);
     bool ok = fd >= 0;
     const char *at = data;
     for (size_t left = len; ok && left;) {

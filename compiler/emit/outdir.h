@@ -32,9 +32,10 @@ typedef enum djz_outdir_status {
 /* Checks dest and makes the temporary directory. */
 djz_outdir_status djz_outdir_open(djz_outdir *o, const char *dest,
                                   const char *marker);
-/* Writes path (relative, "arm/template.json") with its directories. */
+/* Writes path (relative, "arm/template.json") with its directories;
+ * executable files get the x bits the umask allows. */
 bool djz_outdir_write(djz_outdir *o, const char *path, const void *data,
-                      size_t len);
+                      size_t len, bool executable);
 /* Puts the directory in place; false (err set) when it could not. */
 bool djz_outdir_commit(djz_outdir *o);
 /* Removes the temporary directory (after a failure, or instead of

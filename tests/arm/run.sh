@@ -94,7 +94,7 @@ sed 's/^  setting DJANGO_LOG_LEVEL = "INFO"$/  setting DB_PASSWORD = "hunter2-bu
   examples/django-on-azure/app.djaz >"$work/literal.djaz"
 if "$DJAZ" build -q "$work/literal.djaz" -o "$work/literal" >/dev/null 2>&1; then
   bad "a spec with a secret literal was built"
-elif [[ -e $work/literal ]] || ls -A "$work" | grep -q '^\.literal'; then
+elif [[ -e $work/literal ]] || compgen -G "$work/.literal*" >/dev/null; then
   bad "a failed build left files behind"
 else ok; fi
 

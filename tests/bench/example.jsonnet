@@ -18,8 +18,8 @@ local location = 'southeastasia';
 // ---- environments: everything that differs goes to the parameters files.
 // `hash` makes the Key Vault and dashboard names unique (djaz's suffixes).
 local envs = [
-  { name: 'staging', sku: 'P1v2', instances: 1, hash: '7d34b6' },
-  { name: 'production', sku: 'P2v2', instances: 2, hash: '24984a' },
+  { name: 'staging', sku: 'P1v2', cores: 1, instances: 1, hash: '7d34b6' },
+  { name: 'production', sku: 'P2v2', cores: 2, instances: 2, hash: '24984a' },
 ];
 
 local paramValues(e) = {
@@ -37,6 +37,7 @@ local paramValues(e) = {
   frontDoorName: base + '-cdn',
   frontDoorEndpointName: base,
   dashboardName: 'django-on-az-' + e.hash + '-dash',
+  gunicornWorkers: std.toString(2 * e.cores + 1),
   setting_SITE_NAME: 'Django on Azure (' + e.name + ')',
 };
 
@@ -184,6 +185,7 @@ local template = {
     frontDoorName: nameOf(T.cdn),
     frontDoorEndpointName: nameOf(T.endpoint),
     dashboardName: nameOf(T.dashboard),
+    gunicornWorkers: param('string', 'gunicorn workers (startup.sh)'),
     setting_SITE_NAME: param('string', 'app setting SITE_NAME'),
   },
   resources: [
@@ -330,6 +332,8 @@ local template = {
       DEBUG: 'False',
       DJANGO_HOST: concat([p('webAppName'), q('.azurewebsites.net')]),
       SCM_DO_BUILD_DURING_DEPLOYMENT: 'true',
+      GUNICORN_WORKERS: expr(p('gunicornWorkers')),
+      GUNICORN_THREADS: '1',
       DJANGO_DATABASE_SERVER: expr(refs.dbFqdn),
       DJANGO_DATABASE_NAME: app,
       DJANGO_DATABASE_USER: 'djazadmin',

@@ -10,10 +10,12 @@
  *   AZURE_CUSTOM_DOMAIN                containers, Front Door or the blobs
  *   APPLICATIONINSIGHTS_CONNECTION_STRING  Application Insights
  *   SCM_DO_BUILD_DURING_DEPLOYMENT     App Service builds requirements.txt
+ *   GUNICORN_WORKERS, _THREADS         from the plan's cores (server.h)
  *
  * A `setting` of the spec is added as written; one that names a variable
  * djaz wires is an error (DJZ4006): two sources for one value. */
 #include "context.h"
+#include "emit/python/server.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -125,6 +127,15 @@ djz_json *arm_app_settings(arm_ctx *c, arm_res *r)
         arm_around(c, "", arm_name_of(c, arm_ir(c, "Microsoft.Web/sites")),
                    ".azurewebsites.net"));
     set(c, o, "SCM_DO_BUILD_DURING_DEPLOYMENT", str(c, "true"));
+    /* startup.sh reads gunicorn's workers and threads from these. */
+    djz_server srv;
+    djz_server_of(c->m, c->e, &srv);
+    set(c, o, "GUNICORN_WORKERS",
+        arm_slot(c, "gunicornWorkers", "gunicorn workers (startup.sh)",
+                 str(c, djz_arena_printf(a, "%ld", srv.workers))));
+    set(c, o, "GUNICORN_THREADS",
+        arm_slot(c, "gunicornThreads", "threads per gunicorn worker",
+                 str(c, djz_arena_printf(a, "%ld", srv.threads))));
     if (arm_find(c, "vault/reader"))
         arm_dep(c, r, "vault/reader");
     database(c, o, r);

@@ -1,0 +1,18 @@
+/* python.h - the Python back end's artifacts: the three requirements
+ * files and startup.sh. */
+#ifndef DJZ_PYTHON_H
+#define DJZ_PYTHON_H
+
+#include "emit/json.h"
+#include "ir/ir.h"
+#include "sema/model.h"
+
+/* requirements.txt, requirements-dev.txt and requirements-test.txt:
+ * which is 0, 1 or 2. */
+void djz_python_requirements(const djz_ir_env *e, int which, djz_buf *out);
+extern const char *const djz_requirements_files[3];
+
+/* startup.sh: gunicorn as the spec's server says (see server.h). */
+void djz_python_startup(const djz_model *m, const djz_ir_env *e, djz_buf *out);
+
+#endif

@@ -1,0 +1,58 @@
+/* startup.c - startup.sh, the command App Service runs (appCommandLine
+ * `bash startup.sh`): gunicorn on 0.0.0.0:8000 with the spec's server,
+ * access and error logs on standard output, and `exec` so that signals
+ * reach gunicorn.  Nothing of a release runs here (no migrate, no
+ * collectstatic): `djaz apply` runs those once per release, while this
+ * script runs on every instance at every start, within App Service's
+ * start-up time limit.
+ *
+ * Workers and threads come from GUNICORN_WORKERS and GUNICORN_THREADS,
+ * which the ARM template sets per environment from the plan (server.h);
+ * outside App Service the same formula is applied to this machine's
+ * cores. */
+#include "python.h"
+
+#include <stdio.h>
+
+#include "server.h"
+
+void djz_python_startup(const djz_model *m, const djz_ir_env *e, djz_buf *out)
+{
+    djz_server s;
+    djz_server_of(m, e, &s);
+    char worker[128] = "";
+    if (s.worker_class)
+        snprintf(worker, sizeof worker, "  --worker-class=%s \\\n",
+                 s.worker_class);
+    char text[4096];
+    snprintf(
+        text, sizeof text,
+        "#!/usr/bin/env bash\n"
+        "# startup.sh: starts %s under gunicorn (%s).\n"
+        "# Written by djaz from the spec; change the spec, not this file.\n"
+        "#\n"
+        "# GUNICORN_WORKERS and GUNICORN_THREADS are app settings djaz sets\n"
+        "# per environment from the plan's cores; elsewhere they follow this\n"
+        "# machine's: 2 x cores + 1 workers, %ld thread%s each.  Migrations\n"
+        "# and collectstatic run once per release (djaz apply), not here.\n"
+        "set -euo pipefail\n"
+        "cd \"$(dirname \"${BASH_SOURCE[0]}\")\"\n"
+        "\n"
+        "cores=$(nproc 2>/dev/null || echo 1)\n"
+        "workers=${GUNICORN_WORKERS:-$((2 * cores + 1))}\n"
+        "threads=${GUNICORN_THREADS:-%ld}\n"
+        "\n"
+        "exec gunicorn \\\n"
+        "  --bind=0.0.0.0:\"${PORT:-8000}\" \\\n"
+        "  --workers=\"$workers\" \\\n"
+        "  --threads=\"$threads\" \\\n"
+        "%s"
+        "  --timeout=%ld \\\n"
+        "  --access-logfile=- \\\n"
+        "  --error-logfile=- \\\n"
+        "  %s.%s:application\n",
+        s.package, s.asgi ? "ASGI" : "WSGI", s.asgi ? 1L : 4L,
+        s.asgi ? "" : "s", s.asgi ? 1L : 4L, worker, s.timeout, s.package,
+        s.asgi ? "asgi" : "wsgi");
+    djz_buf_puts(out, text);
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# startup.sh: starts django_on_azure under gunicorn (ASGI).
+# Written by djaz from the spec; change the spec, not this file.
+#
+# GUNICORN_WORKERS and GUNICORN_THREADS are app settings djaz sets
+# per environment from the plan's cores; elsewhere they follow this
+# machine's: 2 x cores + 1 workers, 1 thread each.  Migrations
+# and collectstatic run once per release (djaz apply), not here.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+cores=$(nproc 2>/dev/null || echo 1)
+workers=${GUNICORN_WORKERS:-$((2 * cores + 1))}
+threads=${GUNICORN_THREADS:-1}
+
+exec gunicorn \
+  --bind=0.0.0.0:"${PORT:-8000}" \
+  --workers="$workers" \
+  --threads="$threads" \
+  --worker-class=uvicorn_worker.UvicornWorker \
+  --timeout=60 \
+  --access-logfile=- \
+  --error-logfile=- \
+  django_on_azure.asgi:application
