@@ -212,13 +212,33 @@ static void put_location(const text_out *t, djz_source *src, djz_span span)
     fputc(' ', t->out);
 }
 
+/* A message as it goes to a terminal: control characters a spec's value
+ * may carry (a newline, an escape sequence written as \u{1b}) shown as
+ * \n, \t or \xHH, so they can neither break the layout nor command the
+ * terminal. */
+static void put_text(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != 0x7f)
+            fputc(c, out);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else
+            fprintf(out, "\\x%02x", c);
+    }
+}
+
 /* LABEL in its colour, then ": MESSAGE" in bold. */
 static void put_headline(const text_out *t, const char *sgr, const char *label,
                          const char *message)
 {
     paint(t, sgr, label);
     paint_on(t, SGR_BOLD);
-    fprintf(t->out, ": %s", message);
+    fputs(": ", t->out);
+    put_text(t->out, message);
     paint_off(t);
     fputc('\n', t->out);
 }
@@ -230,7 +250,9 @@ static void put_aside(const text_out *t, const char *sgr, const char *label,
     put_gutter(t, "", '=');
     fputc(' ', t->out);
     paint(t, sgr, label);
-    fprintf(t->out, ": %s\n", message);
+    fputs(": ", t->out);
+    put_text(t->out, message);
+    fputc('\n', t->out);
 }
 
 static void put_note(const text_out *t, const djz_note *n)

@@ -9,6 +9,8 @@
  * and hyphens, starting with a letter or digit, no two hyphens in a row. */
 #include "names.h"
 
+#include "support/versions.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +90,24 @@ static const char *check_ipv4_range(const char *s)
     return NULL;
 }
 
+/* One line of a requirements file as pip reads a requirement: a project
+ * name, then extras, versions or a marker.  Never a pip option (`-r`,
+ * `--index-url`): that would let a spec point pip at another index. */
+static const char *check_requirement(const char *s)
+{
+    static const char why[] =
+        "one line of a requirements file such as `django==5.2.18`: a "
+        "project name, extras, versions and a marker, not a pip option";
+    for (const char *p = s; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            return why;
+    djz_requirement r;
+    if (*s == '-' || isspace((unsigned char)*s) ||
+        !djz_requirement_parse(s, &r))
+        return why;
+    return NULL;
+}
+
 const char *djz_name_check(djz_name_rule rule, const char *s)
 {
     switch (rule) {
@@ -134,6 +154,8 @@ const char *djz_name_check(djz_name_rule rule, const char *s)
         return check_module(s);
     case DJZ_RULE_IPV4_RANGE:
         return check_ipv4_range(s);
+    case DJZ_RULE_REQUIREMENT:
+        return check_requirement(s);
     }
     return NULL;
 }
@@ -151,6 +173,7 @@ const char *djz_name_rule_what(djz_name_rule rule)
         [DJZ_RULE_ENV_VAR] = "environment variable name",
         [DJZ_RULE_PYTHON_MODULE] = "Python module name",
         [DJZ_RULE_IPV4_RANGE] = "firewall address",
+        [DJZ_RULE_REQUIREMENT] = "requirement",
     };
     return what[rule];
 }

@@ -60,6 +60,10 @@ static const djz_type T_PG_DB = NAMED(DJZ_RULE_PG_DATABASE, "a database name");
 static const djz_type T_MODULE =
     NAMED(DJZ_RULE_PYTHON_MODULE, "a Python module");
 static const djz_type T_MODULES = {DJZ_TY_LIST, &T_MODULE, .min = NO_RANGE};
+static const djz_type T_REQUIREMENT =
+    NAMED(DJZ_RULE_REQUIREMENT, "a requirement");
+static const djz_type T_REQUIREMENTS = {DJZ_TY_LIST, &T_REQUIREMENT,
+                                        .min = NO_RANGE};
 static const djz_type T_CONTAINER =
     NAMED(DJZ_RULE_CONTAINER, "a container name");
 static const djz_type T_CONTAINERS = {DJZ_TY_MAP, &T_CONTAINER,
@@ -136,11 +140,11 @@ static const djz_attr_schema app_attrs[] = {
      "an application setting (environment variable)"},
 };
 static const djz_attr_schema requirements_attrs[] = {
-    ATTR("runtime", T_STRINGS, REQ,
+    ATTR("runtime", T_REQUIREMENTS, REQ,
          "requirements.txt: pinned runtime packages"),
-    ATTR("dev", T_STRINGS, 0,
+    ATTR("dev", T_REQUIREMENTS, 0,
          "requirements-dev.txt: linters and tools, on top of runtime"),
-    ATTR("test", T_STRINGS, 0,
+    ATTR("test", T_REQUIREMENTS, 0,
          "requirements-test.txt: test tools, on top of runtime"),
 };
 static const djz_attr_schema server_attrs[] = {

@@ -37,6 +37,7 @@ typedef enum djz_name_rule {
     DJZ_RULE_ENV_VAR,         /* an environment variable name */
     DJZ_RULE_PYTHON_MODULE,   /* a dotted Python module name */
     DJZ_RULE_IPV4_RANGE,      /* a.b.c.d, or a.b.c.d-e.f.g.h */
+    DJZ_RULE_REQUIREMENT,     /* one PEP 508 line: no pip option */
 } djz_name_rule;
 
 typedef struct djz_type {

@@ -255,11 +255,14 @@ static void test_text_without_source(void)
         djz_report(&f.sink, DJZ_FILE_UNREADABLE, NULL, djz_span_make(0, 0),
                    "cannot read `x.djaz`: No such file or directory");
     djz_diag_help(&f.sink, d, "check the path");
-    djz_diag_note(&f.sink, d, NULL, djz_span_make(0, 0), "first line\nsecond");
+    /* A control character in a message (from a spec's value) is shown,
+     * not obeyed: a newline as \n, an escape as \x1b. */
+    djz_diag_note(&f.sink, d, NULL, djz_span_make(0, 0),
+                  "first line\nsecond \x1b[31m");
     expect_text(&f, "djaz: error[DJZ2001]: cannot read `x.djaz`: No such "
                     "file or directory\n"
                     "   = help: check the path\n"
-                    "   = note: first line\nsecond\n"
+                    "   = note: first line\\nsecond \\x1b[31m\n"
                     "djaz: 1 error\n");
 }
 
