@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit/django/django.h"
 #include "emit/python/python.h"
 
 static djz_artifact *add(djz_arena *a, djz_build *b, size_t *cap,
@@ -66,10 +67,28 @@ static djz_artifact *shared(djz_arena *a, djz_diag_sink *sink,
     return x;
 }
 
+static void django_file(const djz_model *m, const djz_ir_env *e, int which,
+                        djz_buf *out)
+{
+    (void)m;
+    djz_django_file(e, which, out);
+}
+
 static void python_artifacts(djz_arena *a, djz_diag_sink *sink,
                              const djz_compilation *c, djz_build *b,
                              size_t *cap)
 {
+    /* In the application's package: settings.py imports djaz_settings. */
+    const char *dir = djz_django_dir(a, &c->ir.envs[0]);
+    for (int i = 0; i < 2; i++) {
+        djz_buf probe = {0};
+        bool present = djz_django_file(&c->ir.envs[0], i, &probe);
+        djz_buf_free(&probe);
+        if (present)
+            shared(a, sink, c, b, cap,
+                   djz_arena_printf(a, "%s%s", dir, djz_django_files[i]),
+                   django_file, i);
+    }
     for (int i = 0; i < 3; i++)
         shared(a, sink, c, b, cap, djz_requirements_files[i], requirements, i);
     shared(a, sink, c, b, cap, "startup.sh", startup, 0)->executable = true;

@@ -1,0 +1,126 @@
+/* django.c - djaz_settings.py and djaz_storage.py (see django.h). */
+#include "django.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/versions.h"
+
+const char *const djz_django_files[2] = {"djaz_settings.py", "djaz_storage.py"};
+
+static const char *find_template(const char *name)
+{
+    for (const djz_django_template *t = djz_django_templates; t->name; t++)
+        if (!strcmp(t->name, name))
+            return t->text;
+    abort(); /* the build embeds every template */
+}
+
+static bool flag_value(const char *name, size_t len, const char *const *names,
+                       const bool *flags, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(names[i]) == len && !strncmp(names[i], name, len))
+            return flags[i];
+    abort(); /* a template asks for a flag the caller does not give */
+}
+
+/* One line with @NAME@ replaced. */
+static void substitute(const char *line, size_t len, const char *const *vars,
+                       size_t nvars, djz_buf *out)
+{
+    const char *end = line + len;
+    while (line < end) {
+        const char *at = memchr(line, '@', (size_t)(end - line));
+        const char *close =
+            at ? memchr(at + 1, '@', (size_t)(end - at - 1)) : NULL;
+        const char *value = NULL;
+        for (size_t i = 0; close && i + 1 < 2 * nvars; i += 2)
+            if (strlen(vars[i]) == (size_t)(close - at - 1) &&
+                !strncmp(vars[i], at + 1, (size_t)(close - at - 1)))
+                value = vars[i + 1];
+        if (!value) {
+            size_t n = at ? (size_t)(at - line) + 1 : (size_t)(end - line);
+            djz_buf_put(out, line, n);
+            line += n;
+            continue;
+        }
+        djz_buf_put(out, line, (size_t)(at - line));
+        djz_buf_puts(out, value);
+        line = close + 1;
+    }
+}
+
+void djz_template_render(const char *text, const char *const *flag_names,
+                         const bool *flags, size_t nflags,
+                         const char *const *vars, size_t nvars, djz_buf *out)
+{
+    bool keep[16] = {true};
+    bool taken[16] = {true};
+    size_t depth = 0;
+    for (const char *line = text; *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) + 1 : strlen(line);
+        const char *dir = line;
+        while (*dir == ' ')
+            dir++;
+        if (!strncmp(dir, "#@ if ", 6) && depth + 1 < 16) {
+            const char *name = dir + 6;
+            size_t n = strcspn(name, " \n");
+            bool v = flag_value(name, n, flag_names, flags, nflags);
+            depth++;
+            taken[depth] = v;
+            keep[depth] = keep[depth - 1] && v;
+        } else if (!strncmp(dir, "#@ else", 7) && depth) {
+            keep[depth] = keep[depth - 1] && !taken[depth];
+        } else if (!strncmp(dir, "#@ end", 6) && depth) {
+            depth--;
+        } else if (keep[depth]) {
+            substitute(line, len, vars, nvars, out);
+        }
+        line += len;
+    }
+}
+
+const char *djz_django_dir(djz_arena *a, const djz_ir_env *e)
+{
+    const djz_ir_block *app = djz_ir_block_of(e, "app");
+    const djz_value *pkg = app ? djz_ir_get(app, "package") : NULL;
+    char *dir =
+        djz_arena_printf(a, "%s/", pkg && pkg->text ? pkg->text : "app");
+    for (char *p = dir; *p; p++)
+        if (*p == '.')
+            *p = '/';
+    return dir;
+}
+
+bool djz_django_file(const djz_ir_env *e, int which, djz_buf *out)
+{
+    const djz_ir_block *app = djz_ir_block_of(e, "app");
+    const djz_ir_block *db = djz_ir_block_of(e, "database");
+    const djz_ir_block *st = djz_ir_block_of(e, "storage");
+    if (which == 1 && !st)
+        return false;
+    const djz_value *django = app ? djz_ir_get(app, "django") : NULL;
+    const char *version = django && django->text ? django->text : "5.2";
+    const djz_value *cache = db ? djz_ir_get(db, "cache") : NULL;
+    static const char *const names[] = {"CSRF_SCHEME", "STORAGES", "CACHE",
+                                        "STORAGE"};
+    const bool flags[] = {
+        djz_version_compare(version, "4.0") >= 0,
+        djz_version_compare(version, "4.2") >= 0,
+        db && (!cache || !strcmp(cache->text, "database")),
+        st != NULL,
+    };
+    const djz_value *pkg = app ? djz_ir_get(app, "package") : NULL;
+    const char *vars[] = {
+        "APP",     app ? app->label : "app",
+        "DJANGO",  version,
+        "PACKAGE", pkg && pkg->text ? pkg->text : "app",
+    };
+    char name[64];
+    strcpy(name, djz_django_files[which]);
+    strcat(name, ".in");
+    djz_template_render(find_template(name), names, flags, 4, vars, 3, out);
+    return true;
+}

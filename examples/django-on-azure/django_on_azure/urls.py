@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("login", auth_views.LoginView.as_view(), name="login"),
+    path("", include("demo.urls")),
+]

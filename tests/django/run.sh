@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The Django back end on real Django: tests/django/run.sh path/to/djaz
+#
+# Builds the example (examples/django-on-azure, Django 5.2 in its spec)
+# and the same spec for Django 3.2, puts the files djaz writes into the
+# example's package, and runs Debian's Django (3.2, /usr/bin/python3) on
+# the result:
+#   * every generated Python file compiles;
+#   * `manage.py check` in development, and `check --deploy
+#     --fail-level WARNING` in production mode, find nothing;
+#   * DEBUG="False" is False and "True" is True; a value that is neither
+#     stops start-up; a missing SECRET_KEY outside development stops
+#     start-up with a message that says what to do;
+#   * the fragment follows the spec's Django: STORAGES and
+#     CSRF_TRUSTED_ORIGINS with a scheme for 5.2, DEFAULT_FILE_STORAGE
+#     and bare hosts for 3.2;
+#   * migrate runs on SQLite in development.
+# And --deploy is shown to fail on a production with DEBUG on.
+set -uo pipefail
+DJAZ=$(realpath "${1:?usage: run.sh path/to/djaz}")
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+python=/usr/bin/python3
+"$python" -c 'import django' 2>/dev/null ||
+  { echo "FAIL: Debian's python3-django is missing: run .ci/bootstrap test"; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL $*"; failed=$((failed + 1)); }
+example=$root/examples/django-on-azure
+key=$("$python" -c 'import secrets; print(secrets.token_urlsafe(60))')
+host=django-on-azure-staging.azurewebsites.net
+
+# app NAME SPEC: the example with what djaz builds from SPEC, in $work/NAME.
+app() {
+  local name=$1 spec=$2
+  "$DJAZ" build -q "$spec" -o "$work/$name.out" 2>/dev/null ||
+    { bad "$name: djaz build failed"; return 1; }
+  cp -r "$example" "$work/$name"
+  cp "$work/$name.out"/django_on_azure/*.py "$work/$name/django_on_azure/"
+}
+
+# production CMD...: runs manage.py as App Service would, without a database.
+production() {
+  env -u DJANGO_DEVELOPMENT DEBUG=False SECRET_KEY="$key" DJANGO_HOST="$host" \
+    "$python" manage.py "$@"
+}
+
+sed -e 's/django         = "5.2"/django         = "3.2"/' \
+  -e 's/python         = "3.13"/python         = "3.10"/' \
+  -e 's/"django==5.2.18"/"django==3.2.25"/' \
+  "$example/app.djaz" >"$work/django32.djaz"
+
+for variant in example django32; do
+  spec=$example/app.djaz
+  [[ $variant == django32 ]] && spec=$work/django32.djaz
+  app "$variant" "$spec" || continue
+  cd "$work/$variant" || exit 1
+  if "$python" -m py_compile django_on_azure/djaz_settings.py django_on_azure/djaz_storage.py
+  then ok; else bad "$variant: generated Python does not compile"; fi
+  if DJANGO_DEVELOPMENT=True "$python" manage.py check >"$work/out" 2>&1; then ok
+  else bad "$variant: check in development"; cat "$work/out"; fi
+  if production check --deploy --fail-level WARNING >"$work/out" 2>&1 &&
+    grep -q "no issues" "$work/out"; then ok
+  else bad "$variant: check --deploy in production"; cat "$work/out"; fi
+  for value in False false 0 off True; do
+    want=False
+    [[ $value == True ]] && want=True
+    got=$(env DEBUG="$value" SECRET_KEY="$key" DJANGO_HOST="$host" "$python" -c '
+import os, django
+os.environ["DJANGO_SETTINGS_MODULE"] = "django_on_azure.settings"
+django.setup()
+from django.conf import settings
+print(settings.DEBUG is True, settings.DEBUG is False)' 2>&1)
+    if [[ $got == "$([[ $want == True ]] && echo "True False" || echo "False True")" ]]
+    then ok; else bad "$variant: DEBUG=$value gave $got"; fi
+  done
+  if env DEBUG=maybe SECRET_KEY="$key" "$python" manage.py check >"$work/out" 2>&1; then
+    bad "$variant: DEBUG=maybe started"
+  elif grep -q "DEBUG='maybe' is not a boolean" "$work/out"; then ok
+  else bad "$variant: DEBUG=maybe without the message"; cat "$work/out"; fi
+  if env -u SECRET_KEY DEBUG=False DJANGO_HOST="$host" "$python" manage.py check >"$work/out" 2>&1
+  then bad "$variant: started without SECRET_KEY"
+  elif grep -q "ImproperlyConfigured: SECRET_KEY is not set" "$work/out"; then ok
+  else bad "$variant: no clear message without SECRET_KEY"; cat "$work/out"; fi
+  if DJANGO_DEVELOPMENT=True "$python" manage.py migrate --noinput >"$work/out" 2>&1 &&
+    DJANGO_DEVELOPMENT=True "$python" manage.py showmigrations demo | grep -q "\[X\] 0001_initial"
+  then ok; else bad "$variant: migrate on SQLite"; cat "$work/out"; fi
+  cd "$root" || exit 1
+done
+
+# The fragment follows the spec's Django.
+f=$work/example/django_on_azure/djaz_settings.py
+if grep -q '"STORAGES"' "$f" && grep -q 'f"https://{h}"' "$f" &&
+  ! grep -q DEFAULT_FILE_STORAGE "$f"; then ok; else bad "Django 5.2 settings"; fi
+f=$work/django32/django_on_azure/djaz_settings.py
+if grep -q DEFAULT_FILE_STORAGE "$f" && ! grep -q '"STORAGES"' "$f" &&
+  grep -q 'list(hosts)' "$f"; then ok; else bad "Django 3.2 settings"; fi
+
+# --deploy fails on a production with DEBUG on: the check above can fail.
+cd "$work/example" || exit 1
+if env DEBUG=True SECRET_KEY="$key" DJANGO_HOST="$host" \
+  "$python" manage.py check --deploy --fail-level WARNING >"$work/out" 2>&1; then
+  bad "check --deploy passed with DEBUG on"
+elif grep -q "security.W018" "$work/out"; then ok
+else bad "check --deploy failed without W018"; cat "$work/out"; fi
+
+echo "django: $passed passed, $failed failed"
+((failed == 0))
