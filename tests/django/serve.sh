@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# startup.sh really serving the example: tests/django/serve.sh path/to/djaz
+#
+# Builds the example for Debian's packages (Django 3.2, gunicorn 20.1,
+# uvicorn 0.17, whose worker module is uvicorn.workers) twice, as ASGI and
+# as WSGI, runs the generated startup.sh in production mode on a free
+# port of 127.0.0.1 (GUNICORN_BIND), and asks it for pages as App Service's front end would
+# (HTTPS said by X-Forwarded-Proto): the public page answers 200, a
+# protected one redirects to the login page, and a plain-HTTP request is
+# redirected to HTTPS.  gunicorn is stopped by its pid (startup.sh execs
+# it).
+set -uo pipefail
+DJAZ=$(realpath "${1:?usage: serve.sh path/to/djaz}")
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+python=/usr/bin/python3
+if ! command -v gunicorn >/dev/null || ! "$python" -c 'import django, uvicorn' 2>/dev/null; then
+  echo "FAIL: gunicorn or python3-uvicorn is missing: run .ci/bootstrap test"
+  exit 1
+fi
+work=$(mktemp -d)
+pid=
+cleanup() {
+  [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL $*"; failed=$((failed + 1)); }
+example=$root/examples/django-on-azure
+key=$("$python" -c 'import secrets; print(secrets.token_urlsafe(60))')
+host=django-on-azure-staging.azurewebsites.net
+
+free_port() {
+  "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# status PATH [CURL-ARG...]: the HTTP status and Location of a request.
+status() {
+  local path=$1
+  shift
+  curl -s -o /dev/null -w '%{http_code} %header{location}' -H "Host: $host" "$@" \
+    "http://127.0.0.1:$port$path"
+}
+
+for kind in asgi wsgi; do
+  spec=$work/$kind.djaz
+  sed -e 's/django         = "5.2"/django         = "3.2"/' \
+    -e 's/python         = "3.13"/python         = "3.10"/' \
+    -e 's/"django==5.2.18"/"django==3.2.25"/' \
+    -e 's/"gunicorn==23.0.0"/"gunicorn==20.1.0"/' \
+    -e 's/"uvicorn==0.32.1"/"uvicorn==0.17.6"/' \
+    -e '/"uvicorn-worker==/d' \
+    -e "s/kind    = asgi/kind    = $kind/" \
+    "$example/app.djaz" >"$spec"
+  if ! "$DJAZ" build -q "$spec" -o "$work/$kind.out" 2>"$work/err"; then
+    bad "$kind: djaz build"; cat "$work/err"; continue
+  fi
+  app=$work/$kind.app
+  cp -r "$example" "$app"
+  cp "$work/$kind.out"/django_on_azure/*.py "$app/django_on_azure/"
+  cp "$work/$kind.out/startup.sh" "$app/"
+  port=$(free_port)
+  env -u DJANGO_DEVELOPMENT DEBUG=False SECRET_KEY="$key" DJANGO_HOST="$host" \
+    GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS=2 GUNICORN_THREADS=2 \
+    bash "$app/startup.sh" >"$work/$kind.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+    sleep 0.1
+  done
+  worker=threads # gunicorn 20.1's name for gthread
+  [[ $kind == asgi ]] && worker=uvicorn.workers.UvicornWorker
+  if grep -q "Using worker: $worker" "$work/$kind.log"; then ok; else
+    bad "$kind: gunicorn's worker"; cat "$work/$kind.log"; fi
+  expect() { # what got want
+    if [[ $2 == "$3" ]]; then ok; else bad "$kind: $1 gave '$2', want '$3'"; fi
+  }
+  expect / "$(status / -H "X-Forwarded-Proto: https")" "200 "
+  expect /products/ "$(status /products/ -H "X-Forwarded-Proto: https")" \
+    "302 /login?next=/products/"
+  expect "plain HTTP" "$(status /)" "301 https://$host/"
+  if grep -q '"GET / HTTP/1.1" 200' "$work/$kind.log"; then ok; else
+    bad "$kind: no access log on stdout"; cat "$work/$kind.log"; fi
+  kill "$pid" && wait "$pid" 2>/dev/null
+  pid=
+done
+
+echo "serve: $passed passed, $failed failed"
+((failed == 0))
