@@ -92,6 +92,11 @@ static void python_artifacts(djz_arena *a, djz_diag_sink *sink,
     for (int i = 0; i < 3; i++)
         shared(a, sink, c, b, cap, djz_requirements_files[i], requirements, i);
     shared(a, sink, c, b, cap, "startup.sh", startup, 0)->executable = true;
+    /* Every Python version the environments run. */
+    djz_python_tox(&c->ir, &add(a, b, cap, "tox.ini")->text);
+    /* The load test aims at the first environment (or load.host). */
+    djz_python_locustfile(&c->ir.envs[0],
+                          &add(a, b, cap, "locustfile.py")->text);
 }
 
 bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,

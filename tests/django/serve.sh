@@ -87,5 +87,30 @@ for kind in asgi wsgi; do
   pid=
 done
 
+# The generated locustfile, headless for a few seconds against the example
+# served in development mode (plain HTTP, local hosts).
+app=$work/wsgi.app
+cp "$work/wsgi.out/locustfile.py" "$app/"
+port=$(free_port)
+(cd "$app" && DJANGO_DEVELOPMENT=True "$python" manage.py migrate --noinput >/dev/null 2>&1)
+env DJANGO_DEVELOPMENT=True GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS=1 \
+  bash "$app/startup.sh" >"$work/locust-server.log" 2>&1 &
+pid=$!
+for _ in $(seq 100); do
+  curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+  sleep 0.1
+done
+if (cd "$app" && locust -f locustfile.py --headless --users 2 --spawn-rate 2 \
+  --run-time 3s --host "http://127.0.0.1:$port" --csv "$work/locust" \
+  --only-summary >"$work/locust.log" 2>&1); then ok; else
+  bad "locust failed"; tail -20 "$work/locust.log"; fi
+# The Aggregated row: requests made, none failed.
+read -r requests failures < <(awk -F, '$2 == "Aggregated" { print $3, $4 }' \
+  "$work/locust_stats.csv" 2>/dev/null)
+if [[ ${requests:-0} -ge 2 && ${failures:-1} == 0 ]]; then ok; else
+  bad "locust: ${requests:-no} requests, ${failures:-?} failures"; cat "$work/locust.log"; fi
+kill "$pid" && wait "$pid" 2>/dev/null
+pid=
+
 echo "serve: $passed passed, $failed failed"
 ((failed == 0))

@@ -7,14 +7,18 @@
 #   * startup.sh: shellcheck finds nothing, bash parses it, it is
 #     executable, it execs gunicorn with the package's module and, for
 #     ASGI, the worker class of the pinned packages;
-#   * the requirements files read as pip reads them (packaging).
+#   * the requirements files read as pip reads them (packaging);
+#   * tox reads tox.ini and lists the spec's environments; locustfile.py
+#     compiles (tests/django/serve.sh runs it against the example).
 # Then the checks are shown to fail on broken files.
 set -uo pipefail
 DJAZ=$(realpath "${1:?usage: run.sh path/to/djaz}")
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 python=/usr/bin/python3
-command -v shellcheck >/dev/null || { echo "FAIL: shellcheck is missing: run .ci/bootstrap test"; exit 1; }
+for tool in shellcheck tox; do
+  command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing: run .ci/bootstrap test"; exit 1; }
+done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0 failed=0
@@ -45,6 +49,14 @@ for spec in examples/*/app.djaz tests/arm/specs/*.djaz; do
     bad "$name: startup.sh runs a release step"; fi
   if "$python" "$here/check_requirements.py" "$out"; then ok; else
     bad "$name: requirements"; fi
+  # tox reads tox.ini: its environments are the spec's.
+  if (cd "$out" && tox -l >"$work/tox" 2>&1 && tox --showconfig >/dev/null 2>&1); then ok
+  else bad "$name: tox cannot read tox.ini"; cat "$work/tox"; fi
+  want=$(sed -n 's/^envlist = //p' "$out/tox.ini" | tr -d ' ' | tr ',' '\n')
+  if [[ $(cat "$work/tox") == "$want" && -n $want ]]; then ok; else
+    bad "$name: tox -l lists '$(cat "$work/tox")', want '$want'"; fi
+  if "$python" -m py_compile "$out/locustfile.py"; then ok; else
+    bad "$name: locustfile.py does not compile"; fi
 done
 
 # The checks fail on broken files.

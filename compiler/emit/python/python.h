@@ -12,6 +12,10 @@
 void djz_python_requirements(const djz_ir_env *e, int which, djz_buf *out);
 extern const char *const djz_requirements_files[3];
 
+/* tox.ini and locustfile.py (testing.c). */
+void djz_python_tox(const djz_ir *ir, djz_buf *out);
+void djz_python_locustfile(const djz_ir_env *e, djz_buf *out);
+
 /* startup.sh: gunicorn as the spec's server says (see server.h). */
 void djz_python_startup(const djz_model *m, const djz_ir_env *e, djz_buf *out);
 

@@ -1,0 +1,177 @@
+/* testing.c - tox.ini and locustfile.py.
+ *
+ * tox.ini: one environment per Python version of the spec (`tox.python`,
+ * else every version the environments run, in their order), each with `-latest`
+ * beside it when `tox.latest` is on (Django upgraded before the tests run, as
+ * the article's tox.ini does), and `lint` running the spec's commands with the
+ * dev requirements.  The [pytest] section points pytest-django at the settings.
+ *
+ * locustfile.py: locust 2's HttpUser with the spec's wait and one task
+ * per path, against `load.host` or the first environment's web app. */
+#include "python.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const djz_ir_block *block(const djz_ir_env *e, const char *kind)
+{
+    return djz_ir_block_of(e, kind);
+}
+
+/* "3.13" -> "py313" */
+static void env_name(const char *version, char *out, size_t n)
+{
+    size_t w = (size_t)snprintf(out, n, "py");
+    for (const char *p = version; *p && w + 1 < n; p++)
+        if (*p != '.')
+            out[w++] = *p;
+    out[w] = '\0';
+}
+
+/* Adds v to versions unless it is there. */
+static void add_version(const char **versions, size_t *n, const char *v)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (!strcmp(versions[i], v))
+            return;
+    if (*n < 16)
+        versions[(*n)++] = v;
+}
+
+void djz_python_tox(const djz_ir *ir, djz_buf *out)
+{
+    const djz_ir_env *e = &ir->envs[0];
+    const djz_ir_block *app = block(e, "app");
+    const djz_ir_block *tox = block(e, "tox");
+    const djz_value *pys = tox ? djz_ir_get(tox, "python") : NULL;
+    const djz_value *latest = tox ? djz_ir_get(tox, "latest") : NULL;
+    const djz_value *lint = tox ? djz_ir_get(tox, "lint") : NULL;
+    const djz_value *pkg = app ? djz_ir_get(app, "package") : NULL;
+    bool with_latest =
+        latest && latest->kind == DJZ_VAL_BOOL && latest->boolean;
+
+    const char *versions[16];
+    size_t nv = 0;
+    for (size_t i = 0; pys && i < pys->n; i++)
+        add_version(versions, &nv, pys->items[i]->text);
+    for (size_t k = 0; !(pys && pys->n) && k < ir->nenvs; k++) {
+        const djz_ir_block *a = block(&ir->envs[k], "app");
+        const djz_value *py = a ? djz_ir_get(a, "python") : NULL;
+        if (py && py->text)
+            add_version(versions, &nv, py->text);
+    }
+
+    djz_buf_puts(out, "# tox.ini: the test environments of the application.\n"
+                      "# Written by djaz from the spec; change the spec, not "
+                      "this file.\n[tox]\nenvlist =");
+    char name[32];
+    for (size_t i = 0; i < nv; i++) {
+        env_name(versions[i], name, sizeof name);
+        djz_buf_puts(out, i ? ", " : " ");
+        djz_buf_puts(out, name);
+        if (with_latest) {
+            djz_buf_puts(out, ", ");
+            djz_buf_puts(out, name);
+            djz_buf_puts(out, "-latest");
+        }
+    }
+    if (lint && lint->n)
+        djz_buf_puts(out, nv ? ", lint" : " lint");
+    djz_buf_puts(out, "\nskipsdist = true\n\n"
+                      "[testenv]\n"
+                      "deps = -r requirements-test.txt\n"
+                      "setenv =\n"
+                      "    DJANGO_DEVELOPMENT = True\n"
+                      "commands = pytest {posargs}\n");
+    if (with_latest)
+        for (size_t i = 0; i < nv; i++) {
+            env_name(versions[i], name, sizeof name);
+            djz_buf_puts(out, "\n[testenv:");
+            djz_buf_puts(out, name);
+            djz_buf_puts(out, "-latest]\n"
+                              "# The newest Django, installed before the "
+                              "tests run.\n"
+                              "commands_pre = pip install --upgrade django\n");
+        }
+    if (lint && lint->n) {
+        djz_buf_puts(out, "\n[testenv:lint]\n"
+                          "deps = -r requirements-dev.txt\n"
+                          "commands =\n");
+        for (size_t i = 0; i < lint->n; i++) {
+            djz_buf_puts(out, "    ");
+            djz_buf_puts(out, lint->items[i]->text);
+            djz_buf_puts(out, "\n");
+        }
+    }
+    djz_buf_puts(out, "\n[pytest]\nDJANGO_SETTINGS_MODULE = ");
+    djz_buf_puts(out, pkg && pkg->text ? pkg->text : "app");
+    djz_buf_puts(out, ".settings\n");
+}
+
+/* A Python string literal of s (the spec's strings are one line). */
+static void py_string(djz_buf *out, const char *s)
+{
+    djz_buf_puts(out, "\"");
+    for (const char *p = s; *p; p++) {
+        char c[8];
+        if (*p == '"' || *p == '\\')
+            snprintf(c, sizeof c, "\\%c", *p);
+        else if ((unsigned char)*p < 0x20)
+            snprintf(c, sizeof c, "\\x%02x", (unsigned char)*p);
+        else
+            snprintf(c, sizeof c, "%c", *p);
+        djz_buf_puts(out, c);
+    }
+    djz_buf_puts(out, "\"");
+}
+
+void djz_python_locustfile(const djz_ir_env *e, djz_buf *out)
+{
+    const djz_ir_block *load = block(e, "load");
+    const djz_value *users = load ? djz_ir_get(load, "users") : NULL;
+    const djz_value *rate = load ? djz_ir_get(load, "spawn_rate") : NULL;
+    const djz_value *wait = load ? djz_ir_get(load, "wait") : NULL;
+    const djz_value *paths = load ? djz_ir_get(load, "paths") : NULL;
+    const djz_value *host = load ? djz_ir_get(load, "host") : NULL;
+    const char *web = NULL;
+    for (size_t i = 0; i < e->nresources && !web; i++)
+        if (!strcmp(e->resources[i].key, "site"))
+            web = e->resources[i].leaf;
+    char line[512];
+    snprintf(line, sizeof line,
+             "\"\"\"locustfile: the load test of the application (locust 2).\n"
+             "\n"
+             "Written by djaz from the spec; change the spec, not this "
+             "file.  Run it\nas the spec says:\n"
+             "\n"
+             "    locust -f locustfile.py --users %s --spawn-rate %s\n"
+             "\"\"\"\n"
+             "from locust import HttpUser, between, task\n\n\n"
+             "class WebsiteUser(HttpUser):\n",
+             users && users->text ? users->text : "100",
+             rate && rate->text ? rate->text : "1");
+    djz_buf_puts(out, line);
+    djz_buf_puts(out, "    host = ");
+    if (host && host->text)
+        py_string(out, host->text);
+    else {
+        char h[256];
+        snprintf(h, sizeof h, "https://%s.azurewebsites.net",
+                 web ? web : "localhost");
+        py_string(out, h);
+    }
+    snprintf(line, sizeof line, "\n    wait_time = between(%s, %s)\n",
+             wait && wait->n == 2 ? wait->items[0]->text : "1",
+             wait && wait->n == 2 ? wait->items[1]->text : "5");
+    djz_buf_puts(out, line);
+    size_t n = paths && paths->n ? paths->n : 0;
+    for (size_t i = 0; i < (n ? n : 1); i++) {
+        snprintf(line, sizeof line,
+                 "\n    @task\n    def path_%zu(self):\n        "
+                 "self.client.get(",
+                 i + 1);
+        djz_buf_puts(out, line);
+        py_string(out, n ? paths->items[i]->text : "/");
+        djz_buf_puts(out, ")\n");
+    }
+}
