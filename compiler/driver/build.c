@@ -94,6 +94,21 @@ static void python_artifacts(djz_arena *a, djz_diag_sink *sink,
     shared(a, sink, c, b, cap, "startup.sh", startup, 0)->executable = true;
     /* Every Python version the environments run. */
     djz_python_tox(&c->ir, &add(a, b, cap, "tox.ini")->text);
+    /* The generated tests, when the spec has `test` blocks. */
+    const djz_ir_env *e0 = &c->ir.envs[0];
+    bool tests = false;
+    for (size_t i = 0; i < e0->nblocks; i++) {
+        const djz_ir_block *t = e0->blocks[i];
+        if (strcmp(t->schema->kind, "test"))
+            continue;
+        tests = true;
+        djz_python_access_test(
+            t,
+            &add(a, b, cap, djz_arena_printf(a, "tests/test_%s.py", t->label))
+                 ->text);
+    }
+    if (tests)
+        djz_python_conftest(e0, &add(a, b, cap, "tests/conftest.py")->text);
     /* The load test aims at the first environment (or load.host). */
     djz_python_locustfile(&c->ir.envs[0],
                           &add(a, b, cap, "locustfile.py")->text);

@@ -14,7 +14,9 @@
 #   * the fragment follows the spec's Django: STORAGES and
 #     CSRF_TRUSTED_ORIGINS with a scheme for 5.2, DEFAULT_FILE_STORAGE
 #     and bare hosts for 3.2;
-#   * migrate runs on SQLite in development.
+#   * migrate runs on SQLite in development;
+#   * the generated tests (conftest.py with the fixture, test_access.py)
+#     pass on the example with pytest-django, and fail on a wrong page.
 # And --deploy is shown to fail on a production with DEBUG on.
 set -uo pipefail
 DJAZ=$(realpath "${1:?usage: run.sh path/to/djaz}")
@@ -89,6 +91,20 @@ print(settings.DEBUG is True, settings.DEBUG is False)' 2>&1)
   then ok; else bad "$variant: migrate on SQLite"; cat "$work/out"; fi
   cd "$root" || exit 1
 done
+
+# The generated tests pass on the example (pytest-django, the fixture, in
+# development); and fail when what they check is not so.
+app=$work/example
+cp -r "$work/example.out/tests/." "$app/tests/"
+cp "$work/example.out/tox.ini" "$app/"
+if (cd "$app" && DJANGO_DEVELOPMENT=True "$python" -m pytest -q -p no:cacheprovider \
+  >"$work/pytest" 2>&1) && grep -q "4 passed" "$work/pytest"; then ok
+else bad "the generated tests on the example"; cat "$work/pytest"; fi
+sed -i 's/EXPECT_CONTAINS = "cheese"/EXPECT_CONTAINS = "gouda"/' "$app/tests/test_access.py"
+if (cd "$app" && DJANGO_DEVELOPMENT=True "$python" -m pytest -q -p no:cacheprovider \
+  >"$work/pytest" 2>&1); then bad "the generated tests passed a page without gouda"
+elif grep -q "2 failed, 2 passed" "$work/pytest"; then ok
+else bad "the generated tests failed otherwise"; cat "$work/pytest"; fi
 
 # The fragment follows the spec's Django.
 f=$work/example/django_on_azure/djaz_settings.py

@@ -15,6 +15,10 @@ extern const char *const djz_requirements_files[3];
 /* tox.ini and locustfile.py (testing.c). */
 void djz_python_tox(const djz_ir *ir, djz_buf *out);
 void djz_python_locustfile(const djz_ir_env *e, djz_buf *out);
+/* tests/conftest.py (the spec's fixtures, user_client) and one
+ * tests/test_NAME.py per `test NAME` block. */
+void djz_python_conftest(const djz_ir_env *e, djz_buf *out);
+void djz_python_access_test(const djz_ir_block *t, djz_buf *out);
 
 /* startup.sh: gunicorn as the spec's server says (see server.h). */
 void djz_python_startup(const djz_model *m, const djz_ir_env *e, djz_buf *out);

@@ -175,3 +175,101 @@ void djz_python_locustfile(const djz_ir_env *e, djz_buf *out)
         djz_buf_puts(out, ")\n");
     }
 }
+
+/* ---- pytest ---------------------------------------------------------- */
+
+static void py_list(djz_buf *out, const djz_value *list)
+{
+    djz_buf_puts(out, "[");
+    for (size_t i = 0; list && i < list->n; i++) {
+        if (i)
+            djz_buf_puts(out, ", ");
+        py_string(out, list->items[i]->text);
+    }
+    djz_buf_puts(out, "]");
+}
+
+void djz_python_conftest(const djz_ir_env *e, djz_buf *out)
+{
+    djz_buf_puts(
+        out, "\"\"\"conftest: the fixtures of the generated tests.\n"
+             "\n"
+             "Written by djaz from the spec; change the spec, not this file.\n"
+             "\"\"\"\n"
+             "import pytest\n"
+             "from django.core.management import call_command\n"
+             "\n"
+             "FIXTURES = [");
+    size_t n = 0;
+    for (size_t i = 0; i < e->nblocks; i++) {
+        const djz_ir_block *b = e->blocks[i];
+        const djz_value *f =
+            strcmp(b->schema->kind, "test") ? NULL : djz_ir_get(b, "fixture");
+        if (!f || !f->text)
+            continue;
+        djz_buf_puts(out, n++ ? ", " : "");
+        py_string(out, f->text);
+    }
+    djz_buf_puts(
+        out,
+        "]\n"
+        "\n"
+        "\n"
+        "@pytest.fixture(scope=\"session\")\n"
+        "def django_db_setup(django_db_setup, django_db_blocker):\n"
+        "    \"\"\"The test database, with the spec's fixtures loaded "
+        "once.\"\"\"\n"
+        "    with django_db_blocker.unblock():\n"
+        "        for fixture in FIXTURES:\n"
+        "            call_command(\"loaddata\", fixture)\n"
+        "\n"
+        "\n"
+        "@pytest.fixture\n"
+        "def user_client(client, django_user_model):\n"
+        "    \"\"\"A client signed in as a user of its own.\"\"\"\n"
+        "    user = "
+        "django_user_model.objects.create_user(username=\"djaz-test-user\")\n"
+        "    client.force_login(user)\n"
+        "    return client\n");
+}
+
+void djz_python_access_test(const djz_ir_block *t, djz_buf *out)
+{
+    const djz_value *required = djz_ir_get(t, "login_required");
+    const djz_value *allowed = djz_ir_get(t, "users_allowed");
+    const djz_value *login = djz_ir_get(t, "login_url");
+    const djz_value *contains = djz_ir_get(t, "expect_contains");
+    djz_buf_puts(out, "\"\"\"Access tests `");
+    djz_buf_puts(out, t->label);
+    djz_buf_puts(out,
+                 "`: anonymous users are sent to the login page, signed-in\n"
+                 "users see the pages.\n"
+                 "\n"
+                 "Written by djaz from the spec; change the spec, not this "
+                 "file.\n\"\"\"\n"
+                 "import pytest\n\n"
+                 "LOGIN_REQUIRED = ");
+    py_list(out, required);
+    djz_buf_puts(out, "\nLOGIN_URL = ");
+    py_string(out, login && login->text ? login->text : "/accounts/login/");
+    djz_buf_puts(out, "\nUSERS_ALLOWED = ");
+    py_list(out, allowed);
+    djz_buf_puts(out, "\nEXPECT_CONTAINS = ");
+    py_string(out, contains && contains->text ? contains->text : "");
+    djz_buf_puts(out,
+                 "\n\n\n"
+                 "@pytest.mark.django_db\n"
+                 "@pytest.mark.parametrize(\"path\", LOGIN_REQUIRED)\n"
+                 "def test_anonymous_is_sent_to_login(client, path):\n"
+                 "    response = client.get(path)\n"
+                 "    assert response.status_code == 302\n"
+                 "    assert response.url.startswith(LOGIN_URL)\n"
+                 "\n"
+                 "\n"
+                 "@pytest.mark.django_db\n"
+                 "@pytest.mark.parametrize(\"path\", USERS_ALLOWED)\n"
+                 "def test_user_sees_the_page(user_client, path):\n"
+                 "    response = user_client.get(path)\n"
+                 "    assert response.status_code == 200\n"
+                 "    assert EXPECT_CONTAINS in response.content.decode()\n");
+}
