@@ -106,6 +106,21 @@ if (cd "$app" && DJANGO_DEVELOPMENT=True "$python" -m pytest -q -p no:cacheprovi
 elif grep -q "2 failed, 2 passed" "$work/pytest"; then ok
 else bad "the generated tests failed otherwise"; cat "$work/pytest"; fi
 
+# .vscode/launch.json: JSON, no secret in its environments, and its
+# migrate configuration works as VS Code would run it.
+launch=$work/example.out/.vscode/launch.json
+if (cd "$app" && "$python" - "$launch" >"$work/launch" 2>&1 <<'PY'
+import json, os, subprocess, sys
+configs = json.load(open(sys.argv[1]))["configurations"]
+for c in configs:
+    assert set(c["env"]) <= {"DJANGO_DEVELOPMENT", "DEBUG"}, c["env"]
+migrate = next(c for c in configs if c.get("args", [None])[0] == "migrate")
+env = dict(os.environ, **migrate["env"])
+program = migrate["program"].replace("${workspaceFolder}", os.getcwd())
+subprocess.run([sys.executable, program] + migrate["args"], env=env, check=True)
+PY
+); then ok; else bad ".vscode/launch.json"; cat "$work/launch"; fi
+
 # The fragment follows the spec's Django.
 f=$work/example/django_on_azure/djaz_settings.py
 if grep -q '"STORAGES"' "$f" && grep -q 'f"https://{h}"' "$f" &&

@@ -1,4 +1,5 @@
-/* testing.c - tox.ini and locustfile.py.
+/* testing.c - tox.ini, locustfile.py, the pytest scaffolding and
+ * .vscode/launch.json: what developers run, next to the code.
  *
  * tox.ini: one environment per Python version of the spec (`tox.python`,
  * else every version the environments run, in their order), each with `-latest`
@@ -272,4 +273,47 @@ void djz_python_access_test(const djz_ir_block *t, djz_buf *out)
                  "    response = user_client.get(path)\n"
                  "    assert response.status_code == 200\n"
                  "    assert EXPECT_CONTAINS in response.content.decode()\n");
+}
+
+/* ---- .vscode/launch.json ---------------------------------------------- */
+
+/* The article's launch configurations, one per `launch` item: manage.py
+ * under VS Code's Python debugger (debugpy), in development (SQLite, no
+ * Azure), with placeholders, never a secret: a developer's machine needs
+ * none. */
+bool djz_python_launch(djz_arena *a, const djz_ir_env *e, djz_buf *out)
+{
+    const djz_ir_block *app = block(e, "app");
+    const djz_ir_block *ed = app ? djz_ir_child(app, "editor") : NULL;
+    const djz_value *launch = ed ? djz_ir_get(ed, "launch") : NULL;
+    if (!launch || !launch->n)
+        return false;
+    djz_json *root = djz_json_object(a);
+    djz_json_set_str(a, root, "version", "0.2.0");
+    djz_json *configs = djz_json_set_array(a, root, "configurations");
+    for (size_t i = 0; i < launch->n; i++) {
+        const char *what = launch->items[i]->text;
+        djz_json *c = djz_json_push(a, configs, djz_json_object(a));
+        djz_json_set_str(a, c, "name", djz_arena_printf(a, "Django: %s", what));
+        djz_json_set_str(a, c, "type", "debugpy");
+        djz_json_set_str(a, c, "request", "launch");
+        djz_json *args;
+        if (!strcmp(what, "test")) {
+            djz_json_set_str(a, c, "module", "pytest");
+            args = djz_json_set_array(a, c, "args");
+        } else {
+            djz_json_set_str(a, c, "program", "${workspaceFolder}/manage.py");
+            args = djz_json_set_array(a, c, "args");
+            djz_json_push(a, args, djz_json_str(a, what));
+            if (!strcmp(what, "runserver"))
+                djz_json_push(a, args, djz_json_str(a, "--noreload"));
+        }
+        djz_json_set_bool(a, c, "django", true);
+        djz_json_set_bool(a, c, "justMyCode", true);
+        djz_json *env = djz_json_set_object(a, c, "env");
+        djz_json_set_str(a, env, "DJANGO_DEVELOPMENT", "True");
+        djz_json_set_str(a, env, "DEBUG", "True");
+    }
+    djz_json_write_plain(out, root);
+    return true;
 }
