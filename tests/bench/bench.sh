@@ -318,8 +318,12 @@ echo
 echo "djaz build vs. jsonnet: the example's template and two parameters files"
 echo "  jsonnet: $("$JSONNET" --version 2>&1 | head -n 1)  (jsonnet -m DIR tests/bench/example.jsonnet)"
 echo "  same JSON as djaz writes (jq -S): $same"
-awk -v dm="${bms[djaz]}" -v jm="${bms[jsonnet]}" -v dk="$bkib_djaz" -v jk="$bkib_jsonnet" 'BEGIN {
+nfiles=$(find "$work/build-out" -type f | wc -l)
+echo "  djaz build writes $nfiles files; djaz check builds the same in memory and writes none"
+awk -v dm="${bms[djaz]}" -v jm="${bms[jsonnet]}" -v dk="$bkib_djaz" -v jk="$bkib_jsonnet" \
+  -v cm="${ms[djaz,example]}" -v ck="${kib[djaz,example]}" 'BEGIN {
   printf "  %-12s %8s %8s\n", "", "ms", "MiB"
+  printf "  %-12s %8.2f %8.1f\n", "djaz check", cm, ck / 1024
   printf "  %-12s %8.2f %8.1f\n", "djaz build", dm, dk / 1024
   printf "  %-12s %8.2f %8.1f   %.1fx the time, %.1fx the memory of djaz\n", "jsonnet", jm, jk / 1024,
     (dm > 0 ? jm / dm : 0), (dk > 0 ? jk / dk : 0)
