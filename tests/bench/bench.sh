@@ -278,7 +278,7 @@ done
 
 # ---- djaz build vs. jsonnet ----------------------------------------------
 # The example's whole build as one process (the template, a parameters
-# file per environment, the requirements files, startup.sh and djaz.json,
+# file per environment, the Python and Django artifacts and djaz.json,
 # written atomically into a directory it replaces) next to jsonnet rendering the same template and parameters
 # files from a hand-written program (tests/bench/example.jsonnet).  The
 # outputs are compared (jq -S) so that the peer does the same job.
