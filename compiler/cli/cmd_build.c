@@ -1,21 +1,51 @@
 /* cmd_build.c - `djaz build SPEC -o OUT`: write every artifact, or none. */
+#include <string.h>
+
 #include "cli.h"
 #include "driver/build.h"
 #include "emit/outdir.h"
+
+/* "arm,python" as DJZ_ARTIFACTS_* bits. */
+static bool groups(const char *list, unsigned *what)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } names[] = {{"arm", DJZ_ARTIFACTS_ARM},
+                 {"python", DJZ_ARTIFACTS_PYTHON},
+                 {"django", DJZ_ARTIFACTS_DJANGO}};
+    *what = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        bool known = false;
+        for (size_t i = 0; i < 3; i++)
+            if (strlen(names[i].name) == n && !strncmp(names[i].name, p, n)) {
+                *what |= names[i].bit;
+                known = true;
+            }
+        if (!known)
+            return false;
+        p += n + (p[n] == ',');
+    }
+    return *what != 0;
+}
 
 static int run_build(int argc, char **argv)
 {
     djz_cli c;
     djz_cli_init(&c, "build");
-    const char *out = NULL;
+    const char *out = NULL, *only = NULL;
     bool quiet = false;
     const djz_flag flags[] = {
-        {"-o", NULL, &out},
-        {"--output", NULL, &out},
-        {"--quiet", &quiet, NULL},
-        {"-q", &quiet, NULL},
+        {"-o", NULL, &out},        {"--output", NULL, &out},
+        {"--quiet", &quiet, NULL}, {"-q", &quiet, NULL},
+        {"--only", NULL, &only},
     };
-    int status = djz_cli_args(&c, argc, argv, flags, 4);
+    int status = djz_cli_args(&c, argc, argv, flags, 5);
+    unsigned what = DJZ_ARTIFACTS_ALL;
+    if (status == DJZ_EXIT_OK && only && !groups(only, &what))
+        status = djz_cli_usage("build", "--only takes arm, python, django "
+                                        "or a comma-separated list of them");
     if (status == DJZ_EXIT_OK && c.nfiles != 1)
         status = djz_cli_usage("build", c.nfiles ? "one spec at a time"
                                                  : "no spec given");
@@ -33,8 +63,8 @@ static int run_build(int argc, char **argv)
     if (src) {
         djz_compile_opts o = {.stdlib_dir = c.stdlib_dir};
         if (djz_compile(&c.arena, &c.sink, src, &o, &comp) && !c.sink.errors)
-            built =
-                djz_build_artifacts(&c.arena, &c.sink, &comp, c.files[0], &b);
+            built = djz_build_artifacts(&c.arena, &c.sink, &comp, c.files[0],
+                                        what, &b);
     }
     /* --warnings-as-errors turns warnings into errors: nothing written. */
     if (built && !c.sink.errors) {
@@ -89,8 +119,10 @@ const djz_command djz_cmd_build = {
     "\n"
     "Options:\n"
     "  -o, --output OUT       the output directory\n"
-    "  -q, --quiet            do not say what was "
-    "written\n" DJZ_DIAG_OPTIONS_HELP DJZ_COMPILE_OPTIONS_HELP "\n"
+    "  -q, --quiet            do not say what was written\n"
+    "      --only GROUPS      write only these artifacts (and djaz.json):\n"
+    "                         arm, python, django, "
+    "comma-separated\n" DJZ_DIAG_OPTIONS_HELP DJZ_COMPILE_OPTIONS_HELP "\n"
     "Exit status: 0 written (warnings allowed), 1 errors in the spec,\n"
     "2 bad usage, an unreadable spec or an output that cannot be written.\n",
     run_build,

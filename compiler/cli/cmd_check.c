@@ -28,7 +28,8 @@ static int run_check(int argc, char **argv)
             if (djz_compile(&c.arena, &c.sink, src, &o, &comp) &&
                 c.sink.errors == errors) {
                 djz_build b;
-                djz_build_artifacts(&c.arena, &c.sink, &comp, c.files[i], &b);
+                djz_build_artifacts(&c.arena, &c.sink, &comp, c.files[i],
+                                    DJZ_ARTIFACTS_ALL, &b);
                 djz_build_free(&b);
             }
         }

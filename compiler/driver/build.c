@@ -74,7 +74,7 @@ static void django_file(const djz_model *m, const djz_ir_env *e, int which,
     djz_django_file(e, which, out);
 }
 
-static void python_artifacts(djz_arena *a, djz_diag_sink *sink,
+static void django_artifacts(djz_arena *a, djz_diag_sink *sink,
                              const djz_compilation *c, djz_build *b,
                              size_t *cap)
 {
@@ -89,6 +89,12 @@ static void python_artifacts(djz_arena *a, djz_diag_sink *sink,
                    djz_arena_printf(a, "%s%s", dir, djz_django_files[i]),
                    django_file, i);
     }
+}
+
+static void python_artifacts(djz_arena *a, djz_diag_sink *sink,
+                             const djz_compilation *c, djz_build *b,
+                             size_t *cap)
+{
     for (int i = 0; i < 3; i++)
         shared(a, sink, c, b, cap, djz_requirements_files[i], requirements, i);
     shared(a, sink, c, b, cap, "startup.sh", startup, 0)->executable = true;
@@ -119,24 +125,30 @@ static void python_artifacts(djz_arena *a, djz_diag_sink *sink,
 
 bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
                          const djz_compilation *c, const char *spec,
-                         djz_build *out)
+                         unsigned what, djz_build *out)
 {
     memset(out, 0, sizeof *out);
+    /* The template is built in any case: djaz.json tells its secrets. */
     if (!djz_arm_build(a, sink, &c->model, &c->ir, &out->arm))
         return false;
     size_t cap = 0;
-    djz_artifact *t = add(a, out, &cap, "arm/template.json");
-    /* The template's text stays with arm; the artifact borrows a copy. */
-    djz_buf_put(&t->text, out->arm.template_text.data,
-                out->arm.template_text.len);
-    for (size_t e = 0; e < out->arm.nenvs; e++) {
-        djz_artifact *p = add(a, out, &cap,
-                              djz_arena_printf(a, "arm/%s.parameters.json",
-                                               out->arm.env_names[e]));
-        djz_json_write_plain(&p->text, out->arm.parameters[e]);
+    if (what & DJZ_ARTIFACTS_ARM) {
+        djz_artifact *t = add(a, out, &cap, "arm/template.json");
+        /* The template's text stays with arm; the artifact has a copy. */
+        djz_buf_put(&t->text, out->arm.template_text.data,
+                    out->arm.template_text.len);
+        for (size_t e = 0; e < out->arm.nenvs; e++) {
+            djz_artifact *p = add(a, out, &cap,
+                                  djz_arena_printf(a, "arm/%s.parameters.json",
+                                                   out->arm.env_names[e]));
+            djz_json_write_plain(&p->text, out->arm.parameters[e]);
+        }
     }
     size_t errors = sink->errors;
-    python_artifacts(a, sink, c, out, &cap);
+    if (what & DJZ_ARTIFACTS_DJANGO)
+        django_artifacts(a, sink, c, out, &cap);
+    if (what & DJZ_ARTIFACTS_PYTHON)
+        python_artifacts(a, sink, c, out, &cap);
     djz_json *m =
         djz_manifest(a, &c->ir, &out->arm, spec, out->artifacts, out->n);
     djz_json_write_plain(&add(a, out, &cap, "djaz.json")->text, m);

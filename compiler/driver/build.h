@@ -13,11 +13,21 @@ typedef struct djz_build {
     size_t n;
 } djz_build;
 
-/* Runs the back ends on a compilation without errors.  Back-end problems
- * (ARM's limits) go to sink; returns false when there were any. */
+/* Groups of artifacts, for `build --only`. */
+enum {
+    DJZ_ARTIFACTS_ARM = 1 << 0,    /* arm/ */
+    DJZ_ARTIFACTS_PYTHON = 1 << 1, /* requirements, startup.sh, tox, tests... */
+    DJZ_ARTIFACTS_DJANGO = 1 << 2, /* the package's modules */
+    DJZ_ARTIFACTS_ALL = 7,
+};
+
+/* Runs the back ends on a compilation without errors and keeps the
+ * artifacts of the groups in what (djaz.json always, listing those).
+ * Back-end problems (ARM's limits, DJZ4006) go to sink; returns false
+ * when there were any. */
 bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
                          const djz_compilation *c, const char *spec,
-                         djz_build *out);
+                         unsigned what, djz_build *out);
 void djz_build_free(djz_build *b);
 
 #endif

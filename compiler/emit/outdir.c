@@ -35,8 +35,12 @@ static void remove_tree(const char *path)
             size_t n = strlen(path) + strlen(e->d_name) + 2;
             char *child = djz_xmalloc(n);
             snprintf(child, n, "%s/%s", path, e->d_name);
+            /* d_type saves a stat per file; lstat when it is unknown. */
+            bool dir = e->d_type == DT_DIR;
             struct stat st;
-            if (!lstat(child, &st) && S_ISDIR(st.st_mode))
+            if (e->d_type == DT_UNKNOWN)
+                dir = !lstat(child, &st) && S_ISDIR(st.st_mode);
+            if (dir)
                 remove_tree(child);
             else
                 unlink(child);
@@ -158,13 +162,21 @@ bool djz_outdir_write(djz_outdir *o, const char *path, const void *data,
     size_t n = strlen(o->tmp) + strlen(path) + 2;
     char *full = djz_xmalloc(n);
     snprintf(full, n, "%s/%s", o->tmp, path);
-    /* The directories of path. */
+    /* The directories of path, each made once. */
     for (char *p = full + strlen(o->tmp) + 1; (p = strchr(p, '/')); p++) {
         *p = '\0';
-        if (mkdir(full, 0777) && errno != EEXIST) {
+        bool made = false;
+        for (size_t i = 0; i < o->ndirs && !made; i++)
+            made = !strcmp(o->dirs[i], full + strlen(o->tmp) + 1);
+        if (!made && mkdir(full, 0777) && errno != EEXIST) {
             fail(o, "cannot create '%s': %s", full, strerror(errno));
             free(full);
             return false;
+        }
+        if (!made && o->ndirs < sizeof o->dirs / sizeof *o->dirs) {
+            char *copy = djz_xmalloc(strlen(full + strlen(o->tmp) + 1) + 1);
+            strcpy(copy, full + strlen(o->tmp) + 1);
+            o->dirs[o->ndirs++] = copy;
         }
         *p = '/';
     }
@@ -239,6 +251,8 @@ void djz_outdir_close(djz_outdir *o)
             rmdir(dir);
         free(dir);
     }
+    while (o->ndirs)
+        free(o->dirs[--o->ndirs]);
     free(o->dest);
     o->tmp = o->dest = NULL;
 }

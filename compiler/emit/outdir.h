@@ -21,6 +21,8 @@ typedef struct djz_outdir {
     bool committed;
     char *made[16]; /* parents of dest it created, outermost first */
     size_t nmade;
+    char *dirs[32]; /* directories made inside, relative: "arm" */
+    size_t ndirs;
 } djz_outdir;
 
 typedef enum djz_outdir_status {

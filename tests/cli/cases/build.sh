@@ -31,3 +31,9 @@ echo "nested: $? $(ls "$tmp/new/nested/out")"
   sed "s|$tmp|TMP|"
 echo "through a file: ${PIPESTATUS[0]}"
 ls "$tmp"
+# --only writes some groups of artifacts, with djaz.json; a bad group is a
+# usage error.
+"$DJAZ" build -q --only arm "$cases/sema-valid-minimal.djaz" -o "$tmp/only"
+(cd "$tmp/only" && find . -type f | sort)
+"$DJAZ" build --only arm,nope "$cases/sema-valid-minimal.djaz" -o "$tmp/bad-only"
+echo "bad group: $?"
