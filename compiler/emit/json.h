@@ -58,7 +58,6 @@ typedef struct djz_slot {
     size_t nvalues;
     bool secure;    /* a securestring parameter: never has a value */
     bool parameter; /* decided once every environment is built */
-    size_t order;   /* creation order, the parameters' order */
 } djz_slot;
 
 djz_json *djz_json_null(djz_arena *a);

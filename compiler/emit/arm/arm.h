@@ -35,7 +35,6 @@ typedef struct djz_arm {
     size_t nenvs;
     djz_arm_secret *secrets;
     size_t nsecrets;
-    size_t nresources, nparams, noutputs; /* for limits and the manifest */
 } djz_arm;
 
 /* Builds the template and parameters of every environment of ir.

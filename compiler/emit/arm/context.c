@@ -64,7 +64,6 @@ static djz_slot *slot_for(arm_ctx *c, const char *name, const char *desc)
     s->nvalues = c->ir->nenvs;
     s->values = djz_arena_alloc(c->a, s->nvalues * sizeof *s->values);
     memset(s->values, 0, s->nvalues * sizeof *s->values);
-    s->order = c->nslots;
     c->slots = djz_arena_grow(c->a, c->slots, c->nslots, &c->slotcap,
                               sizeof *c->slots);
     c->slots[c->nslots] = s;

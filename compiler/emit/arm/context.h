@@ -115,7 +115,10 @@ djz_json *arm_keyvault_ref(arm_ctx *c, const char *secret);
 /* A Key Vault secret resource holding value; returns its key. */
 const char *arm_vault_secret(arm_ctx *c, const char *secret, djz_json *value,
                              const char *after_key);
-/* The Key Vault secret name of an app setting: '_' becomes '-'. */
-const char *arm_secret_name(arm_ctx *c, const char *setting);
+/* The Key Vault secret of a `secret` block: its keyvault_secret, else
+ * its name in lowercase with '_' as '-'. */
+const char *arm_secret_name(arm_ctx *c, const djz_ir_block *secret);
+/* The PostgreSQL administrator login, as a slot. */
+djz_json *arm_admin_login(arm_ctx *c);
 
 #endif

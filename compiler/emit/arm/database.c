@@ -21,6 +21,12 @@ static void range(arm_ctx *c, djz_json *p, const char *v)
     djz_json_set_str(c->a, p, "endIpAddress", dash ? dash + 1 : v);
 }
 
+djz_json *arm_admin_login(arm_ctx *c)
+{
+    return arm_slot(c, "databaseAdminLogin", "PostgreSQL administrator login",
+                    djz_json_str(c->a, "djazadmin"));
+}
+
 /* A child of the server that waits for *prev, then becomes it. */
 static arm_res *child(arm_ctx *c, const djz_ir_resource *srv, const char *type,
                       const char *key, const char *leaf, const char **prev)
@@ -59,10 +65,7 @@ void arm_build_database(arm_ctx *c)
     djz_json_set(a, p, "version",
                  arm_slot(c, "databaseVersion", "PostgreSQL major version",
                           djz_json_str(a, arm_text(db, "version"))));
-    djz_json_set(a, p, "administratorLogin",
-                 arm_slot(c, "databaseAdminLogin",
-                          "PostgreSQL administrator login",
-                          djz_json_str(a, "djazadmin")));
+    djz_json_set(a, p, "administratorLogin", arm_admin_login(c));
     djz_json *pw = djz_json_expr(a);
     djz_expr_part(a, pw,
                   arm_secure(c, "databaseAdminPassword",

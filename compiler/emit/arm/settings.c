@@ -42,9 +42,7 @@ static void database(arm_ctx *c, djz_json *o, arm_res *r)
         arm_reference(c, srv, ".fullyQualifiedDomainName"));
     set(c, o, "DJANGO_DATABASE_NAME",
         arm_slot(c, db->param, NULL, str(c, db->leaf)));
-    set(c, o, "DJANGO_DATABASE_USER",
-        arm_slot(c, "databaseAdminLogin", "PostgreSQL administrator login",
-                 str(c, "djazadmin")));
+    set(c, o, "DJANGO_DATABASE_USER", arm_admin_login(c));
     set(c, o, "DJANGO_DATABASE_PASSWORD",
         arm_keyvault_ref(c, "database-password"));
     arm_dep(c, r, db->key);
@@ -162,9 +160,7 @@ djz_json *arm_app_settings(arm_ctx *c, arm_res *r)
             clash(c, &at, b->src, b->span, b->label);
             continue;
         }
-        const char *kv = arm_text(b, "keyvault_secret");
-        if (!kv)
-            kv = arm_secret_name(c, b->label);
+        const char *kv = arm_secret_name(c, b);
         djz_index_put(&wired, a, b->label, o->n);
         djz_json_append(a, o, b->label, arm_keyvault_ref(c, kv));
         if (!arm_text(b, "keyvault_secret"))

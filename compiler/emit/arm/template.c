@@ -309,7 +309,7 @@ static djz_json *parameters_file(arm_ctx *c, size_t env)
 
 /* The outputs the runtime reads, each from the first environment that
  * has its resource, with that resource's condition. */
-static djz_json *outputs(arm_ctx *c, linked *ls, size_t nl, size_t *count)
+static djz_json *outputs(arm_ctx *c, linked *ls, size_t nl)
 {
     static const struct {
         const char *name, *key, *rest;
@@ -328,7 +328,6 @@ static djz_json *outputs(arm_ctx *c, linked *ls, size_t nl, size_t *count)
                    "more outputs than ARM allows");
     djz_arena *a = c->a;
     djz_json *out = djz_json_object(a);
-    *count = 0;
     for (size_t w = 0; w < sizeof wanted / sizeof *wanted; w++) {
         linked *l = NULL;
         for (size_t i = 0; i < nl && !l; i++)
@@ -362,7 +361,6 @@ static djz_json *outputs(arm_ctx *c, linked *ls, size_t nl, size_t *count)
             v = arm_reference(c, r, wanted[w].rest);
         }
         djz_json_set(a, o, "value", v);
-        ++*count;
     }
     return out;
 }
@@ -429,8 +427,7 @@ bool djz_arm_build(djz_arena *a, djz_diag_sink *sink, const djz_model *m,
     djz_json *resources = djz_json_array(a);
     for (size_t i = 0; i < nl; i++)
         djz_json_push(a, resources, resource(&c, &ls[i]));
-    size_t noutputs;
-    djz_json *outs = outputs(&c, ls, nl, &noutputs);
+    djz_json *outs = outputs(&c, ls, nl);
     decide_parameters(&c);
 
     djz_json *t = djz_json_object(a);
@@ -454,9 +451,6 @@ bool djz_arm_build(djz_arena *a, djz_diag_sink *sink, const djz_model *m,
         out->parameters[e] = parameters_file(&c, e);
     out->secrets = c.secrets;
     out->nsecrets = c.nsecrets;
-    out->nresources = nl;
-    out->nparams = nparams;
-    out->noutputs = noutputs;
     out->env_names = djz_arena_alloc(a, ir->nenvs * sizeof *out->env_names);
     for (size_t e = 0; e < ir->nenvs; e++)
         out->env_names[e] = ir->envs[e].name;

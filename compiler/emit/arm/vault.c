@@ -20,9 +20,12 @@
 /* Key Vault Secrets User, a built-in role. */
 static const char secrets_user_role[] = "4633458b-17de-408a-b874-0445c86b69e6";
 
-const char *arm_secret_name(arm_ctx *c, const char *setting)
+const char *arm_secret_name(arm_ctx *c, const djz_ir_block *secret)
 {
-    char *s = djz_arena_strdup(c->a, setting);
+    const char *existing = arm_text(secret, "keyvault_secret");
+    if (existing)
+        return existing;
+    char *s = djz_arena_strdup(c->a, secret->label);
     for (char *p = s; *p; p++)
         *p = *p == '_' ? '-' : (char)tolower((unsigned char)*p);
     return s;
@@ -106,8 +109,7 @@ static void app_secrets(arm_ctx *c, const djz_ir_block *app)
         if (!from)
             from = existing ? "keyvault" : "generate";
         djz_arm_secret sec = {
-            .keyvault_secret =
-                existing ? existing : arm_secret_name(c, s->label),
+            .keyvault_secret = arm_secret_name(c, s),
             .source = from,
             .length = arm_int(s, "generate", 50),
             .setting = s->label,
