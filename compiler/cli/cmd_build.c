@@ -64,7 +64,7 @@ static int run_build(int argc, char **argv)
         djz_compile_opts o = {.stdlib_dir = c.stdlib_dir};
         if (djz_compile(&c.arena, &c.sink, src, &o, &comp) && !c.sink.errors)
             built = djz_build_artifacts(&c.arena, &c.sink, &comp, c.files[0],
-                                        what, &b);
+                                        what | DJZ_ARTIFACTS_MANIFEST, &b);
     }
     /* --warnings-as-errors turns warnings into errors: nothing written. */
     if (built && !c.sink.errors) {

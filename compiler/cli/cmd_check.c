@@ -24,7 +24,8 @@ static int run_check(int argc, char **argv)
             djz_compilation comp;
             size_t errors = c.sink.errors;
             /* The back ends too, in memory: their limits are problems of
-             * the spec that `build` would report. */
+             * the spec that `build` would report.  No manifest: nothing
+             * is written, so nothing is hashed. */
             if (djz_compile(&c.arena, &c.sink, src, &o, &comp) &&
                 c.sink.errors == errors) {
                 djz_build b;

@@ -133,10 +133,10 @@ bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
         return false;
     size_t cap = 0;
     if (what & DJZ_ARTIFACTS_ARM) {
+        /* The template's text, as the limits measured it, moves over. */
         djz_artifact *t = add(a, out, &cap, "arm/template.json");
-        /* The template's text stays with arm; the artifact has a copy. */
-        djz_buf_put(&t->text, out->arm.template_text.data,
-                    out->arm.template_text.len);
+        t->text = out->arm.template_text;
+        out->arm.template_text = (djz_buf){0};
         for (size_t e = 0; e < out->arm.nenvs; e++) {
             djz_artifact *p = add(a, out, &cap,
                                   djz_arena_printf(a, "arm/%s.parameters.json",
@@ -149,9 +149,11 @@ bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
         django_artifacts(a, sink, c, out, &cap);
     if (what & DJZ_ARTIFACTS_PYTHON)
         python_artifacts(a, sink, c, out, &cap);
-    djz_json *m =
-        djz_manifest(a, &c->ir, &out->arm, spec, out->artifacts, out->n);
-    djz_json_write_plain(&add(a, out, &cap, "djaz.json")->text, m);
+    if (what & DJZ_ARTIFACTS_MANIFEST) {
+        djz_json *m =
+            djz_manifest(a, &c->ir, &out->arm, spec, out->artifacts, out->n);
+        djz_json_write_plain(&add(a, out, &cap, "djaz.json")->text, m);
+    }
     return sink->errors == errors;
 }
 

@@ -19,10 +19,13 @@ enum {
     DJZ_ARTIFACTS_PYTHON = 1 << 1, /* requirements, startup.sh, tox, tests... */
     DJZ_ARTIFACTS_DJANGO = 1 << 2, /* the package's modules */
     DJZ_ARTIFACTS_ALL = 7,
+    /* djaz.json and the hashes it holds: only for what is written. */
+    DJZ_ARTIFACTS_MANIFEST = 1 << 3,
 };
 
 /* Runs the back ends on a compilation without errors and keeps the
- * artifacts of the groups in what (djaz.json always, listing those).
+ * artifacts of the groups in what (with DJZ_ARTIFACTS_MANIFEST, djaz.json
+ * listing those last).
  * Back-end problems (ARM's limits, DJZ4006) go to sink; returns false
  * when there were any. */
 bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,

@@ -81,8 +81,8 @@ static void compile_all(djz_arena *a, const char *text, size_t size)
         /* The back ends, on every spec that compiles without errors. */
         if (sink.errors == errors) {
             djz_build b;
-            djz_build_artifacts(a, &sink, &c, "fuzz.djaz", DJZ_ARTIFACTS_ALL,
-                                &b);
+            djz_build_artifacts(a, &sink, &c, "fuzz.djaz",
+                                DJZ_ARTIFACTS_ALL | DJZ_ARTIFACTS_MANIFEST, &b);
             djz_build_free(&b);
         }
     }

@@ -29,7 +29,7 @@ typedef struct djz_arm_secret {
 
 typedef struct djz_arm {
     djz_json *template_;
-    djz_buf template_text; /* as written (free with djz_arm_free) */
+    djz_buf template_text; /* as written; build moves it into its artifact */
     djz_json **parameters; /* one per environment, the IR's order */
     const char **env_names;
     size_t nenvs;
