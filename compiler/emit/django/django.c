@@ -10,9 +10,9 @@ const char *const djz_django_files[2] = {"djaz_settings.py", "djaz_storage.py"};
 
 static const char *find_template(const char *name)
 {
-    for (const djz_django_template *t = djz_django_templates; t->name; t++)
-        if (!strcmp(t->name, name))
-            return t->text;
+    for (size_t i = 0; i < djz_django_template_count; i++)
+        if (!strcmp(djz_django_templates[i].name, name))
+            return djz_django_templates[i].text;
     abort(); /* the build embeds every template */
 }
 

@@ -14,9 +14,12 @@
 typedef struct djz_django_template {
     const char *name; /* "djaz_settings.py.in" */
     const char *text;
+    size_t len;
 } djz_django_template;
 
-extern const djz_django_template djz_django_templates[]; /* {0,0} ends it */
+/* Embedded by stdlib/embed.cmake. */
+extern const djz_django_template djz_django_templates[];
+extern const size_t djz_django_template_count;
 
 /* The package's directory in the output: "django_on_azure/". */
 const char *djz_django_dir(djz_arena *a, const djz_ir_env *e);
