@@ -11,31 +11,12 @@
 # it).
 set -uo pipefail
 DJAZ=$(realpath "${1:?usage: serve.sh path/to/djaz}")
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-python=/usr/bin/python3
+# shellcheck source=tests/django/lib.sh
+source "$(dirname "$0")/lib.sh"
 if ! command -v gunicorn >/dev/null || ! "$python" -c 'import django, uvicorn' 2>/dev/null; then
   echo "FAIL: gunicorn or python3-uvicorn is missing: run .ci/bootstrap test"
   exit 1
 fi
-work=$(mktemp -d)
-pid=
-cleanup() {
-  [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { echo "FAIL $*"; failed=$((failed + 1)); }
-example=$root/examples/django-on-azure
-key=$("$python" -c 'import secrets; print(secrets.token_urlsafe(60))')
-host=django-on-azure-staging.azurewebsites.net
-
-free_port() {
-  "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # status PATH [CURL-ARG...]: the HTTP status and Location of a request.
 status() {
   local path=$1
@@ -45,31 +26,15 @@ status() {
 }
 
 for kind in asgi wsgi; do
-  spec=$work/$kind.djaz
-  sed -e 's/django         = "5.2"/django         = "3.2"/' \
-    -e 's/python         = "3.13"/python         = "3.10"/' \
-    -e 's/"django==5.2.18"/"django==3.2.25"/' \
+  django32 "$work/$kind.djaz" \
     -e 's/"gunicorn==23.0.0"/"gunicorn==20.1.0"/' \
     -e 's/"uvicorn==0.32.1"/"uvicorn==0.17.6"/' \
     -e '/"uvicorn-worker==/d' \
-    -e "s/kind    = asgi/kind    = $kind/" \
-    "$example/app.djaz" >"$spec"
-  if ! "$DJAZ" build -q "$spec" -o "$work/$kind.out" 2>"$work/err"; then
-    bad "$kind: djaz build"; cat "$work/err"; continue
-  fi
-  app=$work/$kind.app
-  cp -r "$example" "$app"
-  cp "$work/$kind.out"/django_on_azure/*.py "$app/django_on_azure/"
-  cp "$work/$kind.out/startup.sh" "$app/"
-  port=$(free_port)
-  env -u DJANGO_DEVELOPMENT DEBUG=False SECRET_KEY="$key" DJANGO_HOST="$host" \
-    GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS=2 GUNICORN_THREADS=2 \
-    bash "$app/startup.sh" >"$work/$kind.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 100); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/" && break
-    sleep 0.1
-  done
+    -e "s/kind    = asgi/kind    = $kind/"
+  app "$kind" "$work/$kind.djaz" || continue
+  cp "$work/$kind.out/startup.sh" "$work/$kind/"
+  serve "$work/$kind" "$work/$kind.log" -u DJANGO_DEVELOPMENT DEBUG=False \
+    SECRET_KEY="$key" DJANGO_HOST="$host" GUNICORN_WORKERS=2 GUNICORN_THREADS=2
   worker=threads # gunicorn 20.1's name for gthread
   [[ $kind == asgi ]] && worker=uvicorn.workers.UvicornWorker
   if grep -q "Using worker: $worker" "$work/$kind.log"; then ok; else
@@ -83,23 +48,15 @@ for kind in asgi wsgi; do
   expect "plain HTTP" "$(status /)" "301 https://$host/"
   if grep -q '"GET / HTTP/1.1" 200' "$work/$kind.log"; then ok; else
     bad "$kind: no access log on stdout"; cat "$work/$kind.log"; fi
-  kill "$pid" && wait "$pid" 2>/dev/null
-  pid=
+  stop
 done
 
 # The generated locustfile, headless for a few seconds against the example
 # served in development mode (plain HTTP, local hosts).
-app=$work/wsgi.app
+app=$work/wsgi
 cp "$work/wsgi.out/locustfile.py" "$app/"
-port=$(free_port)
 (cd "$app" && DJANGO_DEVELOPMENT=True "$python" manage.py migrate --noinput >/dev/null 2>&1)
-env DJANGO_DEVELOPMENT=True GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS=1 \
-  bash "$app/startup.sh" >"$work/locust-server.log" 2>&1 &
-pid=$!
-for _ in $(seq 100); do
-  curl -s -o /dev/null "http://127.0.0.1:$port/" && break
-  sleep 0.1
-done
+serve "$app" "$work/locust-server.log" DJANGO_DEVELOPMENT=True GUNICORN_WORKERS=1
 if (cd "$app" && locust -f locustfile.py --headless --users 2 --spawn-rate 2 \
   --run-time 3s --host "http://127.0.0.1:$port" --csv "$work/locust" \
   --only-summary >"$work/locust.log" 2>&1); then ok; else
@@ -109,8 +66,7 @@ read -r requests failures < <(awk -F, '$2 == "Aggregated" { print $3, $4 }' \
   "$work/locust_stats.csv" 2>/dev/null)
 if [[ ${requests:-0} -ge 2 && ${failures:-1} == 0 ]]; then ok; else
   bad "locust: ${requests:-no} requests, ${failures:-?} failures"; cat "$work/locust.log"; fi
-kill "$pid" && wait "$pid" 2>/dev/null
-pid=
+stop
 
 echo "serve: $passed passed, $failed failed"
 ((failed == 0))

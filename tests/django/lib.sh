@@ -1,0 +1,67 @@
+# What tests/django/run.sh and serve.sh share; sourced after DJAZ is set.
+# shellcheck shell=bash disable=SC2034 # the variables are the sourcing scripts'
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+python=/usr/bin/python3
+example=$root/examples/django-on-azure
+key=$("$python" -c 'import secrets; print(secrets.token_urlsafe(60))')
+host=django-on-azure-staging.azurewebsites.net
+work=$(mktemp -d)
+pid=
+cleanup() {
+  [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL $*"; failed=$((failed + 1)); }
+
+# django32 OUT [SED-ARG...]: the example's spec for Debian's Django 3.2
+# (on Python 3.10, which it supports), with more sed edits if given.
+django32() {
+  local out=$1
+  shift
+  sed -e 's/django         = "5.2"/django         = "3.2"/' \
+    -e 's/python         = "3.13"/python         = "3.10"/' \
+    -e 's/"django==5.2.18"/"django==3.2.25"/' "$@" \
+    "$example/app.djaz" >"$out"
+}
+
+# app NAME SPEC: the example with what djaz builds from SPEC ($work/NAME.out)
+# put into its package, in $work/NAME.
+app() {
+  local name=$1 spec=$2
+  if ! "$DJAZ" build -q "$spec" -o "$work/$name.out" 2>"$work/err"; then
+    bad "$name: djaz build failed"
+    cat "$work/err"
+    return 1
+  fi
+  cp -r "$example" "$work/$name"
+  cp "$work/$name.out"/django_on_azure/*.py "$work/$name/django_on_azure/"
+}
+
+free_port() {
+  "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# serve APP LOG [VAR=VALUE...]: APP's startup.sh on a free port of
+# 127.0.0.1 ($port), with those variables, until it answers; $pid is
+# gunicorn's (startup.sh execs it).
+serve() {
+  local app=$1 log=$2
+  shift 2
+  port=$(free_port)
+  env "$@" GUNICORN_BIND="127.0.0.1:$port" bash "$app/startup.sh" >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/" && return
+    sleep 0.1
+  done
+}
+
+# stop: gunicorn, by its pid.
+stop() {
+  kill "$pid" && wait "$pid" 2>/dev/null
+  pid=
+}
