@@ -1,5 +1,5 @@
 # What tests/django/run.sh and serve.sh share; sourced after DJAZ is set.
-# shellcheck shell=bash disable=SC2034 # the variables are the sourcing scripts'
+# shellcheck shell=bash disable=SC2034 # its variables are for the scripts that source it
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 python=/usr/bin/python3
