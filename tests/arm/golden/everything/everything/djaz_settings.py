@@ -15,7 +15,15 @@ SQLite and files stay on the disk.
 import os
 import secrets
 
-from django.core.exceptions import ImproperlyConfigured
+
+class SettingsError(Exception):
+    """A setting the environment gives wrongly or not at all.
+
+    Not ImproperlyConfigured: manage.py swallows that one while it reads
+    the settings and goes on to fail later with an unrelated
+    AppRegistryNotReady (or not, depending on which system check runs
+    first), so the message would be lost.  This one stops start-up with
+    its message, under gunicorn and under every manage.py command."""
 
 _TRUE = ("1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off")
@@ -32,7 +40,7 @@ def flag(name, default=False):
         return True
     if value in _FALSE:
         return False
-    raise ImproperlyConfigured(
+    raise SettingsError(
         f"{name}={os.environ[name]!r} is not a boolean: use True or False")
 
 
@@ -50,7 +58,7 @@ def configure(s):
     key = os.environ.get("SECRET_KEY", "")
     if not key:
         if not development:
-            raise ImproperlyConfigured(
+            raise SettingsError(
                 "SECRET_KEY is not set.  In Azure it comes from Key Vault "
                 "(an app setting djaz writes); on a developer's machine set "
                 "DJANGO_DEVELOPMENT=True to use a throwaway key.")
