@@ -13,9 +13,27 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+django52_site=$here/django-5.2/root/usr/lib/python3/dist-packages
 passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 bad() { echo "FAIL $*"; failed=$((failed + 1)); }
+
+# use_django 3.2|5.2: the Django that $python (and gunicorn, pytest) import
+# from now on: Debian 12's, or 5.2 from tests/django/fetch-django.sh on
+# PYTHONPATH.  Stops the script when that Django is not there.
+use_django() {
+  unset PYTHONPATH
+  [[ $1 == 5.2 ]] && export PYTHONPATH=$django52_site
+  local got
+  got=$("$python" -c 'import django; print(django.get_version())' 2>&1)
+  if [[ $got != "$1".* ]]; then
+    echo "FAIL: Django $1 wanted, $python imports ${got:-nothing}: run .ci/bootstrap test"
+    exit 1
+  fi
+}
+
+# django_of VARIANT: the Django a variant of the example runs on.
+django_of() { if [[ $1 == *32* ]]; then echo 3.2; else echo 5.2; fi; }
 
 # django32 OUT [SED-ARG...]: the example's spec for Debian's Django 3.2
 # (on Python 3.10, which it supports), with more sed edits if given.

@@ -3,8 +3,8 @@
 #
 # Builds the example (examples/django-on-azure, Django 5.2 in its spec)
 # and the same spec for Django 3.2, puts the files djaz writes into the
-# example's package, and runs Debian's Django (3.2, /usr/bin/python3) on
-# the result:
+# example's package, and runs each on its Django (/usr/bin/python3 with
+# Debian 12's Django 3.2, or with 5.2 from tests/django/fetch-django.sh):
 #   * every generated Python file compiles;
 #   * `manage.py check` in development, and `check --deploy
 #     --fail-level WARNING` in production mode, find nothing;
@@ -37,6 +37,7 @@ for variant in example django32; do
   spec=$example/app.djaz
   [[ $variant == django32 ]] && spec=$work/django32.djaz
   app "$variant" "$spec" || continue
+  use_django "$(django_of "$variant")"
   cd "$work/$variant" || exit 1
   if "$python" -m py_compile django_on_azure/djaz_settings.py django_on_azure/djaz_storage.py
   then ok; else bad "$variant: generated Python does not compile"; fi
@@ -78,13 +79,16 @@ print(settings.DEBUG is True, settings.DEBUG is False)' 2>&1)
 done
 
 # The generated tests pass on the example (pytest-django, the fixture, in
-# development); and fail when what they check is not so.
-app=$work/example
-cp -r "$work/example.out/tests/." "$app/tests/"
-cp "$work/example.out/tox.ini" "$app/"
-if (cd "$app" && DJANGO_DEVELOPMENT=True "$python" -m pytest -q -p no:cacheprovider \
-  >"$work/pytest" 2>&1) && grep -q "4 passed" "$work/pytest"; then ok
-else bad "the generated tests on the example"; cat "$work/pytest"; fi
+# development), on both Djangos; and fail when what they check is not so.
+for variant in example django32; do
+  use_django "$(django_of "$variant")"
+  app=$work/$variant
+  cp -r "$work/$variant.out/tests/." "$app/tests/"
+  cp "$work/$variant.out/tox.ini" "$app/"
+  if (cd "$app" && DJANGO_DEVELOPMENT=True "$python" -m pytest -q -p no:cacheprovider \
+    >"$work/pytest" 2>&1) && grep -q "4 passed" "$work/pytest"; then ok
+  else bad "$variant: the generated tests on the example"; cat "$work/pytest"; fi
+done
 sed -i 's/EXPECT_CONTAINS = "cheese"/EXPECT_CONTAINS = "gouda"/' "$app/tests/test_access.py"
 if (cd "$app" && DJANGO_DEVELOPMENT=True "$python" -m pytest -q -p no:cacheprovider \
   >"$work/pytest" 2>&1); then bad "the generated tests passed a page without gouda"
@@ -93,6 +97,8 @@ else bad "the generated tests failed otherwise"; cat "$work/pytest"; fi
 
 # .vscode/launch.json: JSON, no secret in its environments, and its
 # migrate configuration works as VS Code would run it.
+use_django 5.2
+app=$work/example
 launch=$work/example.out/.vscode/launch.json
 if (cd "$app" && "$python" - "$launch" >"$work/launch" 2>&1 <<'PY'
 import json, os, subprocess, sys
