@@ -71,7 +71,7 @@ static void django_file(const djz_model *m, const djz_ir_env *e, int which,
                         djz_buf *out)
 {
     (void)m;
-    djz_django_file(e, which, out);
+    djz_django_file(NULL, e, which, out, NULL);
 }
 
 static void django_artifacts(djz_arena *a, djz_diag_sink *sink,
@@ -82,13 +82,15 @@ static void django_artifacts(djz_arena *a, djz_diag_sink *sink,
     const char *dir = djz_django_dir(a, &c->ir.envs[0]);
     for (int i = 0; i < 2; i++) {
         djz_buf probe = {0};
-        bool present = djz_django_file(&c->ir.envs[0], i, &probe);
+        bool present = djz_django_file(a, &c->ir.envs[0], i, &probe, &b->reads);
         djz_buf_free(&probe);
         if (present)
             shared(a, sink, c, b, cap,
                    djz_arena_printf(a, "%s%s", dir, djz_django_files[i]),
                    django_file, i);
     }
+    /* What the fragment reads, against what each environment sets. */
+    djz_django_crosscheck(sink, &c->ir, &b->arm, &b->reads);
 }
 
 static void python_artifacts(djz_arena *a, djz_diag_sink *sink,
@@ -150,8 +152,11 @@ bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
     if (what & DJZ_ARTIFACTS_PYTHON)
         python_artifacts(a, sink, c, out, &cap);
     if (what & DJZ_ARTIFACTS_MANIFEST) {
-        djz_json *m =
-            djz_manifest(a, &c->ir, &out->arm, spec, out->artifacts, out->n);
+        djz_json *reads = what & DJZ_ARTIFACTS_DJANGO
+                              ? djz_env_reads_json(a, &out->reads)
+                              : NULL;
+        djz_json *m = djz_manifest(a, &c->ir, &out->arm, reads, spec,
+                                   out->artifacts, out->n);
         djz_json_write_plain(&add(a, out, &cap, "djaz.json")->text, m);
     }
     return sink->errors == errors;

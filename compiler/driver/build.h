@@ -5,10 +5,12 @@
 
 #include "driver/compile.h"
 #include "emit/arm/arm.h"
+#include "emit/django/django.h"
 #include "emit/manifest.h"
 
 typedef struct djz_build {
     djz_arm arm;
+    djz_env_reads reads;     /* what the settings fragment reads */
     djz_artifact *artifacts; /* djaz.json last */
     size_t n;
 } djz_build;

@@ -60,8 +60,8 @@ static djz_json *environment(djz_arena *a, const djz_ir_env *e)
 }
 
 djz_json *djz_manifest(djz_arena *a, const djz_ir *ir, const djz_arm *arm,
-                       const char *spec, const djz_artifact *artifacts,
-                       size_t n)
+                       djz_json *reads, const char *spec,
+                       const djz_artifact *artifacts, size_t n)
 {
     djz_json *m = djz_json_object(a);
     djz_json_set_int(a, m, "djazManifest", 1);
@@ -88,6 +88,9 @@ djz_json *djz_manifest(djz_arena *a, const djz_ir *ir, const djz_arm *arm,
         if (s->setting)
             djz_json_set_str(a, o, "setting", s->setting);
     }
+
+    if (reads)
+        djz_json_set(a, m, "settingsReads", reads);
 
     djz_json *outs = djz_json_set_array(a, m, "outputs");
     const djz_json *to = djz_json_get(arm->template_, "outputs");

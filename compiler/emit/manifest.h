@@ -1,7 +1,7 @@
 /* manifest.h - djaz.json, what `djaz apply` reads of a build: the
  * environments with their resource names and parameters files, the
- * secrets it must supply, the outputs it may read, and the SHA-256 of
- * every artifact. */
+ * secrets it must supply, the environment variables the settings fragment
+ * reads, the outputs it may read, and the SHA-256 of every artifact. */
 #ifndef DJZ_MANIFEST_H
 #define DJZ_MANIFEST_H
 
@@ -15,9 +15,11 @@ typedef struct djz_artifact {
     bool executable; /* startup.sh */
 } djz_artifact;
 
-/* The manifest of artifacts[0..n); spec is the spec's path as given. */
+/* The manifest of artifacts[0..n); spec is the spec's path as given;
+ * reads, when not NULL, is what the settings fragment reads
+ * (djz_env_reads_json). */
 djz_json *djz_manifest(djz_arena *a, const djz_ir *ir, const djz_arm *arm,
-                       const char *spec, const djz_artifact *artifacts,
-                       size_t n);
+                       djz_json *reads, const char *spec,
+                       const djz_artifact *artifacts, size_t n);
 
 #endif

@@ -41,6 +41,40 @@ for variant in example django32; do
   cd "$work/$variant" || exit 1
   if "$python" -m py_compile django_on_azure/djaz_settings.py django_on_azure/djaz_storage.py
   then ok; else bad "$variant: generated Python does not compile"; fi
+  # What the fragment reads of the environment is what djaz.json says it
+  # reads (the list the compile-time cross-check holds the app settings
+  # to), and docs/django.md documents each.
+  if "$python" - django_on_azure/djaz_settings.py "$work/$variant.out/djaz.json" \
+    "$root/docs/django.md" >"$work/out" 2>&1 <<'PY'
+import ast, json, sys
+tree = ast.parse(open(sys.argv[1]).read())
+def is_environ(n):
+    return (isinstance(n, ast.Attribute) and n.attr == "environ"
+            and isinstance(n.value, ast.Name) and n.value.id == "os")
+read = set()
+for n in ast.walk(tree):
+    key = None
+    if isinstance(n, ast.Call) and n.args:
+        f = n.func
+        if (isinstance(f, ast.Attribute) and f.attr == "get" and is_environ(f.value)) \
+                or (isinstance(f, ast.Name) and f.id == "flag"):
+            key = n.args[0]
+    elif isinstance(n, ast.Subscript) and is_environ(n.value):
+        key = n.slice
+    elif isinstance(n, ast.Compare) and any(is_environ(c) for c in n.comparators):
+        key = n.left
+    if isinstance(key, ast.Constant):
+        read.add(key.value)
+declared = {r["name"] for r in json.load(open(sys.argv[2]))["settingsReads"]}
+docs = open(sys.argv[3]).read()
+undocumented = {n for n in declared if f"| `{n}` |" not in docs}
+assert read == declared and not undocumented, (
+    f"read, not declared: {sorted(read - declared)}; "
+    f"declared, not read: {sorted(declared - read)}; "
+    f"not in docs/django.md: {sorted(undocumented)}")
+print(len(read))
+PY
+  then ok; else bad "$variant: the fragment's reads"; cat "$work/out"; fi
   if DJANGO_DEVELOPMENT=True "$python" manage.py check >"$work/out" 2>&1; then ok
   else bad "$variant: check in development"; cat "$work/out"; fi
   if production check --deploy --fail-level WARNING >"$work/out" 2>&1 &&

@@ -27,6 +27,12 @@ typedef struct djz_arm_secret {
     const char *setting;         /* the app setting that reads it */
 } djz_arm_secret;
 
+/* The names of the app settings one environment's web app gets. */
+typedef struct djz_arm_settings {
+    const char **names;
+    size_t n;
+} djz_arm_settings;
+
 typedef struct djz_arm {
     djz_json *template_;
     djz_buf template_text; /* as written; build moves it into its artifact */
@@ -35,6 +41,7 @@ typedef struct djz_arm {
     size_t nenvs;
     djz_arm_secret *secrets;
     size_t nsecrets;
+    djz_arm_settings *settings; /* one per environment */
 } djz_arm;
 
 /* Builds the template and parameters of every environment of ir.

@@ -25,6 +25,7 @@ typedef struct arm_env {
     arm_res **res;
     size_t n, cap;
     djz_index by_key;
+    djz_json *settings; /* the web app's app settings (an object), or NULL */
 } arm_env;
 
 typedef struct arm_ctx {

@@ -452,8 +452,12 @@ bool djz_arm_build(djz_arena *a, djz_diag_sink *sink, const djz_model *m,
     out->secrets = c.secrets;
     out->nsecrets = c.nsecrets;
     out->env_names = djz_arena_alloc(a, ir->nenvs * sizeof *out->env_names);
-    for (size_t e = 0; e < ir->nenvs; e++)
+    out->settings = djz_arena_alloc(a, ir->nenvs * sizeof *out->settings);
+    for (size_t e = 0; e < ir->nenvs; e++) {
         out->env_names[e] = ir->envs[e].name;
+        const djz_json *o = c.envs[e].settings;
+        out->settings[e] = (djz_arm_settings){o ? o->keys : NULL, o ? o->n : 0};
+    }
 
     djz_json_envs envs = {out->env_names, ir->nenvs};
     djz_json_write(&out->template_text, t, &envs);

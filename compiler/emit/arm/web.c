@@ -122,7 +122,9 @@ static void app_settings(arm_ctx *c, const djz_ir_resource *site)
     arm_res *r = arm_add(c, "site/appsettings", NULL, cfg.type,
                          arm_name_of(c, &cfg), arm_id_of(c, &cfg));
     arm_dep(c, r, site->key);
-    djz_json_set(c->a, r->body, "properties", arm_app_settings(c, r));
+    djz_json *settings = arm_app_settings(c, r);
+    c->envs[c->env].settings = settings;
+    djz_json_set(c->a, r->body, "properties", settings);
 }
 
 static void autoscale(arm_ctx *c, const djz_ir_resource *site)

@@ -7,6 +7,7 @@
 #include "support/versions.h"
 
 const char *const djz_django_files[2] = {"djaz_settings.py", "djaz_storage.py"};
+const char *const djz_read_rules[4] = {"required", "with", "default", "local"};
 
 static const char *find_template(const char *name)
 {
@@ -51,9 +52,57 @@ static void substitute(const char *line, size_t len, const char *const *vars,
     }
 }
 
-void djz_template_render(const char *text, const char *const *flag_names,
-                         const bool *flags, size_t nflags,
-                         const char *const *vars, size_t nvars, djz_buf *out)
+/* The text of [p, end) up to the next " | " (or end), trimmed; p moves
+ * past the separator. */
+static const char *field(djz_arena *a, const char **p, const char *end)
+{
+    const char *s = *p;
+    while (s < end && *s == ' ')
+        s++;
+    const char *bar = s;
+    while (bar < end && !(bar[0] == '|' && bar > s && bar[-1] == ' '))
+        bar++;
+    const char *e = bar;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\n'))
+        e--;
+    *p = bar < end ? bar + 1 : end;
+    return djz_arena_strndup(a, s, (size_t)(e - s));
+}
+
+/* `#@ reads NAME RULE [ARG] | BLOCK | HINT` (after "#@ reads "). */
+static void read_directive(djz_arena *a, const char *p, const char *end,
+                           djz_env_reads *reads)
+{
+    const char *head = field(a, &p, end);
+    djz_env_read r = {0};
+    r.block = field(a, &p, end);
+    r.hint = field(a, &p, end);
+    size_t n = strcspn(head, " ");
+    r.name = djz_arena_strndup(a, head, n);
+    const char *rule = head + n + (head[n] == ' ');
+    size_t rn = strcspn(rule, " ");
+    size_t i = 0;
+    while (i < 4 && !(strlen(djz_read_rules[i]) == rn &&
+                      !strncmp(djz_read_rules[i], rule, rn)))
+        i++;
+    if (i == 4 || !*r.block || !*r.hint)
+        abort(); /* the template's directive is malformed */
+    r.rule = (djz_read_rule)i;
+    r.arg = rule[rn] ? rule + rn + 1 : NULL;
+    if ((r.rule == DJZ_READ_WITH || r.rule == DJZ_READ_DEFAULT) != !!r.arg)
+        abort();
+    for (size_t k = 0; k < reads->n; k++)
+        if (!strcmp(reads->items[k].name, r.name))
+            return; /* read twice: the first directive holds */
+    reads->items = djz_arena_grow(a, reads->items, reads->n, &reads->cap,
+                                  sizeof *reads->items);
+    reads->items[reads->n++] = r;
+}
+
+void djz_template_render(djz_arena *a, const char *text,
+                         const char *const *flag_names, const bool *flags,
+                         size_t nflags, const char *const *vars, size_t nvars,
+                         djz_buf *out, djz_env_reads *reads)
 {
     bool keep[16] = {true};
     bool taken[16] = {true};
@@ -75,11 +124,30 @@ void djz_template_render(const char *text, const char *const *flag_names,
             keep[depth] = keep[depth - 1] && !taken[depth];
         } else if (!strncmp(dir, "#@ end", 6) && depth) {
             depth--;
+        } else if (!strncmp(dir, "#@ reads ", 9)) {
+            if (keep[depth] && reads)
+                read_directive(a, dir + 9, line + len, reads);
         } else if (keep[depth]) {
             substitute(line, len, vars, nvars, out);
         }
         line += len;
     }
+}
+
+djz_json *djz_env_reads_json(djz_arena *a, const djz_env_reads *reads)
+{
+    djz_json *list = djz_json_array(a);
+    for (size_t i = 0; i < reads->n; i++) {
+        const djz_env_read *r = &reads->items[i];
+        djz_json *o = djz_json_push(a, list, djz_json_object(a));
+        djz_json_set_str(a, o, "name", r->name);
+        djz_json_set_str(a, o, "rule", djz_read_rules[r->rule]);
+        if (r->rule == DJZ_READ_WITH)
+            djz_json_set_str(a, o, "with", r->arg);
+        else if (r->rule == DJZ_READ_DEFAULT)
+            djz_json_set_str(a, o, "default", r->arg);
+    }
+    return list;
 }
 
 const char *djz_django_dir(djz_arena *a, const djz_ir_env *e)
@@ -94,7 +162,8 @@ const char *djz_django_dir(djz_arena *a, const djz_ir_env *e)
     return dir;
 }
 
-bool djz_django_file(const djz_ir_env *e, int which, djz_buf *out)
+bool djz_django_file(djz_arena *a, const djz_ir_env *e, int which, djz_buf *out,
+                     djz_env_reads *reads)
 {
     const djz_ir_block *app = djz_ir_block_of(e, "app");
     const djz_ir_block *db = djz_ir_block_of(e, "database");
@@ -121,6 +190,7 @@ bool djz_django_file(const djz_ir_env *e, int which, djz_buf *out)
     char name[64];
     strcpy(name, djz_django_files[which]);
     strcat(name, ".in");
-    djz_template_render(find_template(name), names, flags, 4, vars, 3, out);
+    djz_template_render(a, find_template(name), names, flags, 4, vars, 3, out,
+                        reads);
     return true;
 }

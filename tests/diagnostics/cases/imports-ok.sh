@@ -20,7 +20,7 @@ app shop {
 env staging { plan = P1V2; branch = "main" }
 SPEC
 printf 'djaz 1\nimport "common"\ndatabase main {\n  engine = postgres\n  version = 17\n  sku = Standard_B1ms\n  name = "shop"\n}\n' >modules/db.djaz
-printf 'djaz 1\nimport "common"\nstorage assets {\n  account = "shop${env.name}"\n  containers = { static = "static" }\n}\n' >modules/storage.djaz
+printf 'djaz 1\nimport "common"\nstorage assets {\n  account = "shop${env.name}"\n  containers = { static = "static", media = "media" }\n}\n' >modules/storage.djaz
 printf 'djaz 1\n# shared\n' >modules/common.djaz
 "$DJAZ" check app.djaz; echo "diamond: $?"
 "$DJAZ" ir app.djaz | grep -c '"kind":	"database"'
