@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# The example on a real PostgreSQL over TLS: tests/django/postgres.sh path/to/djaz
+#
+# Starts a private PostgreSQL 15 on 127.0.0.1 (a free port, its socket in
+# the test's directory) with ssl on, a self-signed certificate made at run
+# time, and a pg_hba.conf whose only TCP rule is hostssl with scram-sha-256:
+# a client with sslmode=disable is refused ("no encryption"), one with
+# sslmode=require gets in.  Then builds the example (Django 5.2) and its
+# spec for Django 3.2, each for Debian 12's gunicorn 20.1 as WSGI, and runs
+# each on its Django in production mode with the DJANGO_DATABASE_*
+# variables pointing at that server, one database each:
+#   * migrate applies every migration (showmigrations: all [X], demo's
+#     too) into that database;
+#   * createcachetable makes cache_table there (the server says so);
+#   * the connection Django makes is TLS (pg_stat_ssl) and libpq's sslmode
+#     is require;
+#   * startup.sh serves the public page / from the database cache: the first
+#     request fills cache_table, a second one more than a second later has
+#     the same Expires and Cache-Control (a fresh render has a later
+#     Expires), and after DELETE FROM cache_table the next one has a new
+#     Expires.
+# PostgreSQL will not run as root: as root (CI), initdb and the server run
+# as the postgres user.  The server is stopped by its pid at exit, failure
+# included.
+set -uo pipefail
+DJAZ=$(realpath "${1:?usage: postgres.sh path/to/djaz}")
+# shellcheck source=tests/django/lib.sh
+source "$(dirname "$0")/lib.sh"
+pgbin=/usr/lib/postgresql/15/bin
+for tool in initdb pg_ctl postgres psql; do
+  [[ -x $pgbin/$tool ]] ||
+    { echo "FAIL: $pgbin/$tool is missing (postgresql-15): run .ci/bootstrap test"; exit 1; }
+done
+"$python" -c 'import psycopg2' 2>/dev/null ||
+  { echo "FAIL: python3-psycopg2 is missing: run .ci/bootstrap test"; exit 1; }
+for tool in openssl curl gunicorn; do
+  command -v "$tool" >/dev/null ||
+    { echo "FAIL: $tool is missing: run .ci/bootstrap test"; exit 1; }
+done
+if ((EUID == 0)) && ! id postgres >/dev/null 2>&1; then
+  echo "FAIL: no postgres user (postgresql-common): run .ci/bootstrap test"
+  exit 1
+fi
+# Only what this script says reaches libpq.
+unset PGHOST PGHOSTADDR PGPORT PGUSER PGDATABASE PGPASSWORD PGPASSFILE \
+  PGSERVICE PGSERVICEFILE PGSSLMODE PGREQUIRESSL PGOPTIONS PGCONNECT_TIMEOUT
+
+# The server: stopped by its pid (postmaster.pid's first line) at exit,
+# after gunicorn, before lib.sh's cleanup removes $work.
+pg=$work/pg
+pgpid=
+stop_postgres() {
+  [[ -n $pgpid ]] || return 0
+  kill -INT "$pgpid" 2>/dev/null # fast shutdown
+  for _ in $(seq 100); do
+    kill -0 "$pgpid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$pgpid" 2>/dev/null && kill -QUIT "$pgpid"
+  pgpid=
+}
+finish() {
+  [[ -n $pid ]] && stop
+  stop_postgres
+  cleanup
+}
+trap finish EXIT
+trap 'exit 1' INT TERM HUP
+
+# as_pg CMD...: CMD as the postgres user when root, else as this user.
+as_pg() {
+  if ((EUID == 0)); then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+# sql DATABASE STATEMENT: as the superuser, over the unix socket.
+sql() {
+  PGPASSWORD=$superpw "$pgbin/psql" -X -qAt -v ON_ERROR_STOP=1 -h "$pg" \
+    -p "$pgport" -U postgres -d "$1" -c "$2"
+}
+# app_sql SSLMODE DATABASE STATEMENT: as the app's role, over TCP.
+app_sql() {
+  PGPASSWORD=$apppw "$pgbin/psql" -X -qAt -v ON_ERROR_STOP=1 \
+    -d "host=127.0.0.1 port=$pgport user=djaz dbname=$2 sslmode=$1" -c "$3"
+}
+token() { "$python" -c 'import secrets; print(secrets.token_hex(16))'; }
+
+mkdir -m 700 "$pg"
+pgport=$(free_port)
+superpw=$(token)
+apppw=$(token)
+printf '%s\n' "$superpw" >"$pg/pwfile"
+if ! (umask 077 && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+  -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+  -keyout "$pg/server.key" -out "$pg/server.crt") >"$work/out" 2>&1; then
+  echo "FAIL: openssl could not make the server's certificate"; cat "$work/out"; exit 1
+fi
+chmod 600 "$pg/server.key" "$pg/pwfile"
+if ((EUID == 0)); then
+  chmod 711 "$work" # the postgres user reaches $pg, nothing else
+  chown -R postgres: "$pg"
+fi
+if ! as_pg "$pgbin/initdb" -D "$pg/data" -U postgres --pwfile="$pg/pwfile" \
+  --auth=scram-sha-256 -E UTF8 --locale=C -N >"$work/out" 2>&1; then
+  echo "FAIL: initdb"; cat "$work/out"; exit 1
+fi
+# Written into the files initdb made, which keep their owner.
+cat >"$pg/data/pg_hba.conf" <<EOF
+local   all  postgres                scram-sha-256
+hostssl all  all       127.0.0.1/32  scram-sha-256
+EOF
+cat >>"$pg/data/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $pgport
+unix_socket_directories = '$pg'
+ssl = on
+ssl_cert_file = '$pg/server.crt'
+ssl_key_file = '$pg/server.key'
+fsync = off
+EOF
+as_pg "$pgbin/pg_ctl" -D "$pg/data" -l "$pg/log" -w -t 30 start >"$work/out" 2>&1
+started=$?
+[[ -f $pg/data/postmaster.pid ]] && read -r pgpid <"$pg/data/postmaster.pid"
+if ((started != 0)) || [[ -z $pgpid ]] || ! sql postgres 'SELECT 1' >/dev/null 2>&1; then
+  echo "FAIL: PostgreSQL did not start"; cat "$work/out" "$pg/log"; exit 1
+fi
+if ! sql postgres "CREATE ROLE djaz LOGIN PASSWORD '$apppw'" >"$work/out" 2>&1 ||
+  ! sql postgres 'CREATE DATABASE app_example OWNER djaz' >>"$work/out" 2>&1 ||
+  ! sql postgres 'CREATE DATABASE app_django32 OWNER djaz' >>"$work/out" 2>&1; then
+  echo "FAIL: could not create the app's role and databases"; cat "$work/out"; exit 1
+fi
+
+# The server's rule: TCP only with TLS.
+if app_sql disable app_example 'SELECT 1' >"$work/out" 2>&1; then
+  bad "sslmode=disable got in: the server takes TCP without TLS"
+elif grep -q 'no pg_hba.conf entry for host "127.0.0.1".*no encryption' "$work/out"; then ok
+else bad "sslmode=disable refused, but not for want of encryption"; cat "$work/out"; fi
+got=$(app_sql require app_example 'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()' 2>&1)
+if [[ $got == t ]]; then ok; else bad "sslmode=require: '$got', want a TLS connection"; fi
+
+# Debian 12's gunicorn 20.1, as WSGI (Debian has no uvicorn-worker).
+pins=(-e 's/"gunicorn==23.0.0"/"gunicorn==20.1.0"/'
+  -e 's/"uvicorn==0.32.1"/"uvicorn==0.17.6"/'
+  -e '/"uvicorn-worker==/d'
+  -e 's/kind    = asgi/kind    = wsgi/')
+sed "${pins[@]}" "$example/app.djaz" >"$work/example.djaz"
+django32 "$work/django32.djaz" "${pins[@]}"
+
+# page: GET / as App Service's front end would; the status, Expires and
+# Cache-Control; the body in $work/body.
+page() {
+  curl -s -o "$work/body" -w '%{http_code} %header{expires} | %header{cache-control}' \
+    -H "Host: $host" -H "X-Forwarded-Proto: https" "http://127.0.0.1:$port/"
+}
+tls='from django.db import connection
+with connection.cursor() as c:
+    c.execute("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+    ssl = c.fetchone()[0]
+raw = connection.connection
+params = (raw.get_dsn_parameters() if hasattr(raw, "get_dsn_parameters")
+          else raw.info.get_parameters())
+print("tls", ssl, params.get("sslmode"))'
+
+for variant in example django32; do
+  use_django "$(django_of "$variant")"
+  app "$variant" "$work/$variant.djaz" || continue
+  cp "$work/$variant.out/startup.sh" "$work/$variant/"
+  db=app_$variant
+  production=(-u DJANGO_DEVELOPMENT DEBUG=False SECRET_KEY="$key" DJANGO_HOST="$host"
+    DJANGO_DATABASE_NAME="$db" DJANGO_DATABASE_USER=djaz
+    DJANGO_DATABASE_PASSWORD="$apppw" DJANGO_DATABASE_SERVER=127.0.0.1
+    DJANGO_DATABASE_PORT="$pgport")
+  manage() { (cd "$work/$variant" && env "${production[@]}" "$python" manage.py "$@"); }
+
+  if manage migrate --noinput >"$work/out" 2>&1; then ok
+  else bad "$variant: migrate on PostgreSQL"; cat "$work/out"; fi
+  if manage showmigrations >"$work/out" 2>&1 && grep -q '\[X\]' "$work/out" &&
+    ! grep -q '\[ \]' "$work/out" &&
+    grep -A1 '^demo$' "$work/out" | grep -q '\[X\] 0001_initial'; then ok
+  else bad "$variant: showmigrations: not every migration applied"; cat "$work/out"; fi
+  got=$(sql "$db" "SELECT count(*) FROM django_migrations WHERE app = 'demo'" 2>&1)
+  if [[ $got =~ ^[1-9][0-9]*$ ]]; then ok
+  else bad "$variant: demo's migrations not recorded in $db: '$got'"; fi
+  if manage createcachetable >"$work/out" 2>&1; then ok
+  else bad "$variant: createcachetable on PostgreSQL"; cat "$work/out"; fi
+  got=$(sql "$db" "SELECT to_regclass('cache_table') IS NOT NULL" 2>&1)
+  if [[ $got == t ]]; then ok; else bad "$variant: no cache_table in $db: '$got'"; fi
+  if manage shell -c "$tls" >"$work/out" 2>&1 && grep -qx 'tls True require' "$work/out"
+  then ok; else bad "$variant: Django's connection is not TLS with sslmode=require"
+    cat "$work/out"; fi
+
+  log=$work/$variant.log
+  serve "$work/$variant" "$log" "${production[@]}" GUNICORN_WORKERS=1
+  first=$(page)
+  if [[ $first == "200 "* ]] && grep -q "django_on_azure: up" "$work/body"; then ok
+  else bad "$variant: / gave '$first'"; cat "$log"; fi
+  if [[ $first == "200 "*GMT" | "*max-age=* ]]; then ok
+  else bad "$variant: / without the cache middleware's Expires and max-age: '$first'"; fi
+  got=$(sql "$db" 'SELECT count(*) FROM cache_table' 2>&1)
+  if [[ $got =~ ^[1-9][0-9]*$ ]]; then ok
+  else bad "$variant: cache_table empty after a request for /: '$got'"; cat "$log"; fi
+  sleep 1.2
+  second=$(page)
+  if [[ $second == "$first" ]]; then ok
+  else bad "$variant: / a second later not from the cache: '$second', first '$first'"
+    cat "$log"; fi
+  if sql "$db" 'DELETE FROM cache_table' >"$work/out" 2>&1; then ok
+  else bad "$variant: DELETE FROM cache_table"; cat "$work/out"; fi
+  sleep 1.2
+  third=$(page)
+  if [[ $third == "200 "* && $third != "$first" ]]; then ok
+  else bad "$variant: / after emptying cache_table still '$third', first '$first'"
+    cat "$log"; fi
+  stop
+done
+
+echo "postgres: $passed passed, $failed failed"
+((failed == 0))
