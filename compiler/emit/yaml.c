@@ -1,0 +1,285 @@
+/* yaml.c - the YAML writer (see yaml.h). */
+#include "yaml.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Words some YAML reader takes for a boolean or null (YAML 1.1 reads
+ * `on`, `no` and `y` as booleans; GitHub's own reader does not, yamllint
+ * and PyYAML do). */
+static const char *const reserved[] = {"y",    "n",     "yes", "no",
+                                       "true", "false", "on",  "off",
+                                       "null", "~",     "=",   "<<"};
+
+static bool is_reserved(const char *s)
+{
+    for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
+        if (!strcasecmp(s, reserved[i]))
+            return true;
+    return false;
+}
+
+/* Whether a reader could take s for a number, a date or a time: it starts
+ * (after a sign) with a digit and holds nothing but what numbers,
+ * sexagesimals (YAML 1.1's 1:30) and dates are made of.  "3.10" is one
+ * (the float 3.1); "3rd" is not.  One starting with '.' is always taken
+ * for one: `.5`, `.inf`, `.nan`. */
+static bool numeric(const char *s)
+{
+    if (*s == '+' || *s == '-')
+        s++;
+    if (*s == '.')
+        return true;
+    if (*s < '0' || *s > '9')
+        return false;
+    return s[strspn(s, "0123456789abcdefABCDEFxXoO._:+-")] == '\0';
+}
+
+static bool plain_ok(const char *s, bool key)
+{
+    (void)key;
+    size_t n = strlen(s);
+    if (!n || s[0] == ' ' || s[n - 1] == ' ' || s[n - 1] == ':')
+        return false;
+    if (strchr("-?:,[]{}#&*!|>'\"%@`", s[0]))
+        return false;
+    if (is_reserved(s) || numeric(s) || s[0] == '.')
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c >= 0x7f)
+            return false;
+        if (c == ':' && s[i + 1] == ' ')
+            return false;
+        if (c == '#' && i && s[i - 1] == ' ')
+            return false;
+    }
+    return true;
+}
+
+/* Whether a string of several lines can be a literal block that reads
+ * back the same and passes yamllint: no control character but the line
+ * feeds, no line ending in a space, no indented first line (that would
+ * need an indentation indicator), at most one final line feed, and at
+ * most two empty lines in a row. */
+static bool block_ok(const char *s)
+{
+    size_t n = strlen(s);
+    if (!n || s[0] == ' ' || s[0] == '\n')
+        return false;
+    if (n >= 2 && s[n - 1] == '\n' && s[n - 2] == '\n')
+        return false;
+    size_t run = 0; /* line feeds in a row: run - 1 empty lines */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\n') || c == 0x7f)
+            return false;
+        if (c != '\n') {
+            run = 0;
+            continue;
+        }
+        if (s[i - 1] == ' ' || ++run > 3)
+            return false;
+    }
+    return s[n - 1] != ' ';
+}
+
+djz_yaml_style djz_yaml_style_of(const char *s, bool key)
+{
+    bool control = false, newline = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\n')
+            newline = true;
+        else if (*p < 0x20 || *p == 0x7f)
+            control = true;
+    }
+    if (newline)
+        return !key && !control && block_ok(s) ? DJZ_YAML_BLOCK
+                                               : DJZ_YAML_DOUBLE;
+    if (control)
+        return DJZ_YAML_DOUBLE;
+    return plain_ok(s, key) ? DJZ_YAML_PLAIN : DJZ_YAML_SINGLE;
+}
+
+static void pad(djz_buf *o, int n)
+{
+    static const char spaces[] = "                                ";
+    while (n > 0) {
+        int k = n < 32 ? n : 32;
+        djz_buf_put(o, spaces, (size_t)k);
+        n -= k;
+    }
+}
+
+static void double_quoted(djz_buf *o, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    djz_buf_puts(o, "\"");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"':
+            djz_buf_puts(o, "\\\"");
+            break;
+        case '\\':
+            djz_buf_puts(o, "\\\\");
+            break;
+        case '\n':
+            djz_buf_puts(o, "\\n");
+            break;
+        case '\t':
+            djz_buf_puts(o, "\\t");
+            break;
+        default:
+            if (*p < 0x20 || *p == 0x7f) {
+                char e[4] = {'\\', 'x', hex[*p >> 4], hex[*p & 15]};
+                djz_buf_put(o, e, 4);
+            } else {
+                djz_buf_put(o, (const char *)p, 1);
+            }
+        }
+    }
+    djz_buf_puts(o, "\"");
+}
+
+/* A string on the current line (never BLOCK). */
+static void inline_string(djz_buf *o, const char *s, djz_yaml_style style)
+{
+    if (style == DJZ_YAML_PLAIN) {
+        djz_buf_puts(o, s);
+    } else if (style == DJZ_YAML_SINGLE) {
+        djz_buf_puts(o, "'");
+        for (const char *p = s; *p; p++) {
+            djz_buf_put(o, p, 1);
+            if (*p == '\'')
+                djz_buf_put(o, p, 1); /* '' is one quote */
+        }
+        djz_buf_puts(o, "'");
+    } else {
+        double_quoted(o, s);
+    }
+}
+
+/* A literal block: its header on the current line, its lines at indent. */
+static void block(djz_buf *o, const char *s, int indent)
+{
+    size_t n = strlen(s);
+    djz_buf_puts(o, s[n - 1] == '\n' ? " |\n" : " |-\n");
+    for (const char *line = s; *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
+        if (len) {
+            pad(o, indent);
+            djz_buf_put(o, line, len);
+        }
+        djz_buf_puts(o, "\n");
+        if (!nl)
+            break;
+        line = nl + 1;
+    }
+}
+
+static void mapping(djz_buf *o, const djz_json *v, int indent,
+                    bool first_inline);
+static void sequence(djz_buf *o, const djz_json *v, int indent,
+                     bool first_inline);
+
+/* What follows "key:" or "-" on the current line, and the lines of a
+ * collection under it (at indent, the collection's own). */
+static void node(djz_buf *o, const djz_json *v, int indent, bool in_sequence)
+{
+    switch (v->kind) {
+    case DJZ_JSON_NULL:
+        djz_buf_puts(o, " null\n");
+        return;
+    case DJZ_JSON_BOOL:
+        djz_buf_puts(o, v->boolean ? " true\n" : " false\n");
+        return;
+    case DJZ_JSON_NUMBER:
+        djz_buf_puts(o, " ");
+        djz_buf_puts(o, v->text);
+        djz_buf_puts(o, "\n");
+        return;
+    case DJZ_JSON_STRING: {
+        djz_yaml_style style = djz_yaml_style_of(v->text, false);
+        if (style == DJZ_YAML_BLOCK) {
+            block(o, v->text, indent);
+            return;
+        }
+        djz_buf_puts(o, " ");
+        inline_string(o, v->text, style);
+        djz_buf_puts(o, "\n");
+        return;
+    }
+    case DJZ_JSON_ARRAY:
+        if (!v->n) {
+            djz_buf_puts(o, " []\n");
+            return;
+        }
+        if (in_sequence) {
+            djz_buf_puts(o, " ");
+            sequence(o, v, indent, true);
+        } else {
+            djz_buf_puts(o, "\n");
+            sequence(o, v, indent, false);
+        }
+        return;
+    case DJZ_JSON_OBJECT:
+        if (!v->n) {
+            djz_buf_puts(o, " {}\n");
+            return;
+        }
+        if (in_sequence) {
+            djz_buf_puts(o, " ");
+            mapping(o, v, indent, true);
+        } else {
+            djz_buf_puts(o, "\n");
+            mapping(o, v, indent, false);
+        }
+        return;
+    default:
+        abort(); /* slots and expressions are ARM's, never YAML's */
+    }
+}
+
+static void mapping(djz_buf *o, const djz_json *v, int indent,
+                    bool first_inline)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        if (i || !first_inline)
+            pad(o, indent);
+        inline_string(o, v->keys[i], djz_yaml_style_of(v->keys[i], true));
+        djz_buf_puts(o, ":");
+        node(o, v->items[i], indent + 2, false);
+    }
+}
+
+static void sequence(djz_buf *o, const djz_json *v, int indent,
+                     bool first_inline)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        if (i || !first_inline)
+            pad(o, indent);
+        djz_buf_puts(o, "-");
+        node(o, v->items[i], indent + 2, true);
+    }
+}
+
+void djz_yaml_write(djz_buf *out, const char *comment, const djz_json *v)
+{
+    for (const char *line = comment; line && *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
+        djz_buf_puts(out, len ? "# " : "#");
+        djz_buf_put(out, line, len);
+        djz_buf_puts(out, "\n");
+        line = nl ? nl + 1 : line + len;
+    }
+    djz_buf_puts(out, "---\n");
+    if (v->kind != DJZ_JSON_OBJECT)
+        abort();
+    if (!v->n)
+        djz_buf_puts(out, "{}\n");
+    else
+        mapping(out, v, 0, false);
+}
