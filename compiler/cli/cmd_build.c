@@ -13,7 +13,8 @@ static bool groups(const char *list, unsigned *what)
         unsigned bit;
     } names[] = {{"arm", DJZ_ARTIFACTS_ARM},
                  {"python", DJZ_ARTIFACTS_PYTHON},
-                 {"django", DJZ_ARTIFACTS_DJANGO}};
+                 {"django", DJZ_ARTIFACTS_DJANGO},
+                 {"ci", DJZ_ARTIFACTS_CI}};
     *what = 0;
     for (const char *p = list; *p;) {
         size_t n = strcspn(p, ",");
@@ -44,7 +45,7 @@ static int run_build(int argc, char **argv)
     int status = djz_cli_args(&c, argc, argv, flags, 5);
     unsigned what = DJZ_ARTIFACTS_ALL;
     if (status == DJZ_EXIT_OK && only && !groups(only, &what))
-        status = djz_cli_usage("build", "--only takes arm, python, django "
+        status = djz_cli_usage("build", "--only takes arm, python, django, ci "
                                         "or a comma-separated list of them");
     if (status == DJZ_EXIT_OK && c.nfiles != 1)
         status = djz_cli_usage("build", c.nfiles ? "one spec at a time"
@@ -110,7 +111,9 @@ const djz_command djz_cmd_build = {
     "environment (arm/ENV.parameters.json), requirements.txt,\n"
     "requirements-dev.txt, requirements-test.txt, startup.sh, tox.ini,\n"
     "locustfile.py, tests/ (pytest), .vscode/launch.json, the Django\n"
-    "settings modules in the package, and the build manifest (djaz.json)\n"
+    "settings modules in the package, the CI workflows (.github/ and\n"
+    "azure-pipelines.yml, from the spec's `ci` blocks), and the build\n"
+    "manifest (djaz.json)\n"
     "that `djaz apply` reads.  The same spec gives the same bytes.  OUT\n"
     "is replaced as a whole, and only when every file was written; when\n"
     "the spec has errors nothing is written.  OUT must be new, empty or\n"
@@ -121,7 +124,7 @@ const djz_command djz_cmd_build = {
     "  -o, --output OUT       the output directory\n"
     "  -q, --quiet            do not say what was written\n"
     "      --only GROUPS      write only these artifacts (and djaz.json):\n"
-    "                         arm, python, django, "
+    "                         arm, python, django, ci, "
     "comma-separated\n" DJZ_DIAG_OPTIONS_HELP DJZ_COMPILE_OPTIONS_HELP "\n"
     "Exit status: 0 written (warnings allowed), 1 errors in the spec,\n"
     "2 bad usage, an unreadable spec or an output that cannot be written.\n",

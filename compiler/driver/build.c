@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit/ci/ci.h"
 #include "emit/django/django.h"
 #include "emit/python/python.h"
+#include "emit/yaml.h"
 
 static djz_artifact *add(djz_arena *a, djz_build *b, size_t *cap,
                          const char *path)
@@ -125,6 +127,31 @@ static void python_artifacts(djz_arena *a, djz_diag_sink *sink,
                           &add(a, b, cap, "locustfile.py")->text);
 }
 
+/* The spec's path as the workflows name it: relative to the repository's
+ * root, where CI runs; an absolute path keeps only its file name. */
+static const char *repo_path(const char *spec)
+{
+    if (spec[0] == '/') {
+        const char *slash = strrchr(spec, '/');
+        return slash + 1;
+    }
+    while (spec[0] == '.' && spec[1] == '/')
+        spec += 2;
+    return spec;
+}
+
+static void ci_artifacts(djz_arena *a, const djz_compilation *c,
+                         const char *spec, djz_build *b, size_t *cap)
+{
+    djz_ci_input in = {a, &c->model, &c->ir, &b->arm, repo_path(spec)};
+    djz_ci_files files = {0};
+    djz_ci_github(&in, &files);
+    djz_ci_pipelines(&in, &files);
+    for (size_t i = 0; i < files.n; i++)
+        djz_yaml_write(&add(a, b, cap, files.items[i].path)->text,
+                       files.items[i].comment, files.items[i].doc);
+}
+
 bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
                          const djz_compilation *c, const char *spec,
                          unsigned what, djz_build *out)
@@ -151,6 +178,8 @@ bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
         django_artifacts(a, sink, c, out, &cap);
     if (what & DJZ_ARTIFACTS_PYTHON)
         python_artifacts(a, sink, c, out, &cap);
+    if (what & DJZ_ARTIFACTS_CI)
+        ci_artifacts(a, c, spec, out, &cap);
     if (what & DJZ_ARTIFACTS_MANIFEST) {
         djz_json *reads = what & DJZ_ARTIFACTS_DJANGO
                               ? djz_env_reads_json(a, &out->reads)

@@ -20,7 +20,9 @@ enum {
     DJZ_ARTIFACTS_ARM = 1 << 0,    /* arm/ */
     DJZ_ARTIFACTS_PYTHON = 1 << 1, /* requirements, startup.sh, tox, tests... */
     DJZ_ARTIFACTS_DJANGO = 1 << 2, /* the package's modules */
-    DJZ_ARTIFACTS_ALL = 7,
+    DJZ_ARTIFACTS_CI = 1 << 4,     /* workflows, pipelines, Dependabot */
+    DJZ_ARTIFACTS_ALL = DJZ_ARTIFACTS_ARM | DJZ_ARTIFACTS_PYTHON |
+                        DJZ_ARTIFACTS_DJANGO | DJZ_ARTIFACTS_CI,
     /* djaz.json and the hashes it holds: only for what is written. */
     DJZ_ARTIFACTS_MANIFEST = 1 << 3,
 };

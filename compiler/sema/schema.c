@@ -430,6 +430,7 @@ static const djz_block_schema blocks[] = {
     DATA("retirement", retirement_attrs, "a retired or retiring service"),
     DATA("advisory", advisory_attrs, "a known vulnerability of a package"),
     DATA("action", action_attrs, "a GitHub Action and its current major"),
+    DATA("task", action_attrs, "an Azure Pipelines task and its current major"),
 };
 
 /* ---- lookups ------------------------------------------------------- */

@@ -1,0 +1,150 @@
+/* ci.c - what the GitHub and Azure Pipelines back ends share (ci.h). */
+#include "ci.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const djz_ir_block *djz_ci_block(const djz_ir *ir, const char *name)
+{
+    if (!ir->nenvs)
+        return NULL;
+    const djz_ir_env *e = &ir->envs[0];
+    for (size_t i = 0; i < e->nblocks; i++)
+        if (!strcmp(e->blocks[i]->schema->kind, "ci") &&
+            !strcmp(e->blocks[i]->label, name))
+            return e->blocks[i];
+    return NULL;
+}
+
+static void add_version(const char **out, size_t *n, const char *v)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (!strcmp(out[i], v))
+            return;
+    if (*n < 16)
+        out[(*n)++] = v;
+}
+
+size_t djz_ci_pythons(const djz_ir *ir, const djz_ir_block *ci,
+                      const char **out)
+{
+    size_t n = 0;
+    const djz_value *pys = ci ? djz_ir_get(ci, "python") : NULL;
+    if (!pys || !pys->n) {
+        const djz_ir_block *tox = djz_ir_block_of(&ir->envs[0], "tox");
+        pys = tox ? djz_ir_get(tox, "python") : NULL;
+    }
+    for (size_t i = 0; pys && i < pys->n; i++)
+        add_version(out, &n, pys->items[i]->text);
+    for (size_t k = 0; !n && k < ir->nenvs; k++) {
+        const djz_ir_block *app = djz_ir_block_of(&ir->envs[k], "app");
+        const djz_value *py = app ? djz_ir_get(app, "python") : NULL;
+        if (py && py->text)
+            add_version(out, &n, py->text);
+    }
+    /* Every environment's own Python is tested, whatever the list. */
+    for (size_t k = 0; k < ir->nenvs; k++) {
+        const djz_ir_block *app = djz_ir_block_of(&ir->envs[k], "app");
+        const djz_value *py = app ? djz_ir_get(app, "python") : NULL;
+        if (py && py->text)
+            add_version(out, &n, py->text);
+    }
+    return n;
+}
+
+const char *djz_ci_webapp(const djz_ir_env *e)
+{
+    for (size_t i = 0; i < e->nresources; i++)
+        if (!strcmp(e->resources[i].type, "Microsoft.Web/sites"))
+            return e->resources[i].leaf;
+    abort(); /* every environment with an app has its web app */
+}
+
+const char *djz_ci_package(const djz_ir *ir)
+{
+    const djz_ir_block *app = djz_ir_block_of(&ir->envs[0], "app");
+    const djz_value *pkg = app ? djz_ir_get(app, "package") : NULL;
+    return pkg && pkg->text ? pkg->text : "app";
+}
+
+/* Whether a requirement line names package pkg: "pytest-cov==6.0" does,
+ * "pytest-cover" does not. */
+static bool names_package(const char *req, const char *pkg)
+{
+    size_t n = strlen(pkg);
+    if (strncasecmp(req, pkg, n))
+        return false;
+    unsigned char c = (unsigned char)req[n];
+    return !(isalnum(c) || c == '-' || c == '_' || c == '.');
+}
+
+bool djz_ci_has_coverage(const djz_ir *ir)
+{
+    const djz_ir_block *app = djz_ir_block_of(&ir->envs[0], "app");
+    const djz_ir_block *req = app ? djz_ir_child(app, "requirements") : NULL;
+    const djz_value *test = req ? djz_ir_get(req, "test") : NULL;
+    for (size_t i = 0; test && i < test->n; i++)
+        if (test->items[i]->text &&
+            names_package(test->items[i]->text, "pytest-cov"))
+            return true;
+    return false;
+}
+
+/* NAME@MAJOR from the stdlib's data block of that kind. */
+static const char *versioned(const djz_ci_input *in, const char *kind,
+                             const char *name)
+{
+    const djz_obj *o = djz_model_data(in->m, kind, name);
+    const char *major = o ? djz_obj_text(o, "major") : "";
+    if (!*major)
+        abort(); /* the stdlib lists every action and task used */
+    return djz_arena_printf(in->a, "%s@%s", name, major);
+}
+
+const char *djz_ci_uses(const djz_ci_input *in, const char *action)
+{
+    return versioned(in, "action", action);
+}
+
+const char *djz_ci_task(const djz_ci_input *in, const char *task)
+{
+    return versioned(in, "task", task);
+}
+
+const char *djz_ci_install_djaz(djz_arena *a, const char *tmp,
+                                const char *path_line)
+{
+    return djz_arena_printf(
+        a,
+        ": \"${DJAZ_REPOSITORY:?set it to djaz's git URL}\"\n"
+        "sudo apt-get update -q\n"
+        "sudo apt-get install -y -q --no-install-recommends \\\n"
+        "  cmake gcc make pkg-config flex bison libcjson-dev \\\n"
+        "  libcurl4-openssl-dev libssl-dev libpq-dev\n"
+        "src=\"%s/djaz\"\n"
+        "git clone -q --depth 1 --branch \"v$DJAZ_VERSION\" \\\n"
+        "  \"$DJAZ_REPOSITORY\" \"$src\"\n"
+        "cmake -S \"$src\" -B \"$src/build\" -DCMAKE_BUILD_TYPE=Release\n"
+        "cmake --build \"$src/build\" -j \"$(nproc)\"\n"
+        "%s\n",
+        tmp, path_line);
+}
+
+const char *djz_ci_comment(djz_arena *a, const char *spec, const char *what)
+{
+    return djz_arena_printf(a,
+                            "%s\n"
+                            "Written by djaz " DJAZ_VERSION " from %s.\n"
+                            "Change the spec, not this file.",
+                            what, spec);
+}
+
+void djz_ci_add(djz_arena *a, djz_ci_files *out, const char *path,
+                const char *comment, djz_json *doc)
+{
+    out->items =
+        djz_arena_grow(a, out->items, out->n, &out->cap, sizeof *out->items);
+    out->items[out->n++] = (djz_ci_file){path, doc, comment};
+}

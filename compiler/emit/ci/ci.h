@@ -1,0 +1,78 @@
+/* ci.h - the CI back ends: GitHub Actions workflows with their Dependabot
+ * configuration (github.c) and the Azure Pipelines pipeline
+ * (pipelines.c), each built as a JSON tree and written by the one YAML
+ * writer (emit/yaml.h).
+ *
+ * What both hold to: tests and `djaz check` on every pull request, with
+ * no secret and no deployment; a deployment only on a push to an
+ * environment's branch, one at a time per environment, through
+ * `djaz apply` (infrastructure, database, static files) and then the
+ * code; secrets only as references to the CI system's secret store; the
+ * versions of actions and tasks from the stdlib (std/github/actions.djaz),
+ * and djaz itself pinned to the version that wrote the files. */
+#ifndef DJZ_CI_H
+#define DJZ_CI_H
+
+#include "emit/arm/arm.h"
+#include "emit/json.h"
+#include "ir/ir.h"
+#include "sema/model.h"
+
+typedef struct djz_ci_file {
+    const char *path; /* in the output: ".github/workflows/..." */
+    djz_json *doc;
+    const char *comment; /* the header, for djz_yaml_write */
+} djz_ci_file;
+
+typedef struct djz_ci_files {
+    djz_ci_file *items;
+    size_t n, cap;
+} djz_ci_files;
+
+/* What the CI back ends read: the compiled spec and its template. */
+typedef struct djz_ci_input {
+    djz_arena *a;
+    const djz_model *m;
+    const djz_ir *ir;
+    const djz_arm *arm;
+    const char *spec; /* the spec's path as the workflows name it */
+} djz_ci_input;
+
+/* .github/workflows/djaz-pull-request.yml, one
+ * .github/workflows/djaz-deploy-ENV.yml per environment and
+ * .github/dependabot.yml, when the spec has `ci github`. */
+void djz_ci_github(const djz_ci_input *in, djz_ci_files *out);
+
+/* azure-pipelines.yml, when the spec has `ci azure_pipelines`. */
+void djz_ci_pipelines(const djz_ci_input *in, djz_ci_files *out);
+
+/* ---- shared by both (ci.c) ------------------------------------------ */
+
+/* The spec's `ci NAME` block (of the first environment), or NULL. */
+const djz_ir_block *djz_ci_block(const djz_ir *ir, const char *name);
+/* The Python versions to test on: the ci block's `python`, else tox's,
+ * else every environment's app's; at most 16. */
+size_t djz_ci_pythons(const djz_ir *ir, const djz_ir_block *ci,
+                      const char **out);
+/* The web app's name in environment e. */
+const char *djz_ci_webapp(const djz_ir_env *e);
+/* The application's package ("django_on_azure"), for coverage. */
+const char *djz_ci_package(const djz_ir *ir);
+/* Whether the test requirements hold pytest-cov. */
+bool djz_ci_has_coverage(const djz_ir *ir);
+/* "OWNER/REPO@MAJOR" from the stdlib's `action` blocks, and
+ * "NAME@MAJOR" from its `task` blocks (std/azure/pipelines.djaz). */
+const char *djz_ci_uses(const djz_ci_input *in, const char *action);
+const char *djz_ci_task(const djz_ci_input *in, const char *task);
+/* The shell lines that build djaz $DJAZ_VERSION from the git repository
+ * in $DJAZ_REPOSITORY under the directory tmp ("$RUNNER_TEMP") and put
+ * it on PATH with path_line, which names its directory "$src/build". */
+const char *djz_ci_install_djaz(djz_arena *a, const char *tmp,
+                                const char *path_line);
+/* The header comment of a CI file. */
+const char *djz_ci_comment(djz_arena *a, const char *spec, const char *what);
+/* Appends a file. */
+void djz_ci_add(djz_arena *a, djz_ci_files *out, const char *path,
+                const char *comment, djz_json *doc);
+
+#endif
