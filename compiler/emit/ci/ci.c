@@ -126,7 +126,8 @@ const char *djz_ci_install_djaz(djz_arena *a, const char *tmp,
         "src=\"%s/djaz\"\n"
         "git clone -q --depth 1 --branch \"v$DJAZ_VERSION\" \\\n"
         "  \"$DJAZ_REPOSITORY\" \"$src\"\n"
-        "cmake -S \"$src\" -B \"$src/build\" -DCMAKE_BUILD_TYPE=Release\n"
+        "cmake -S \"$src\" -B \"$src/build\" \\\n"
+        "  -DCMAKE_BUILD_TYPE=Release\n"
         "cmake --build \"$src/build\" -j \"$(nproc)\"\n"
         "%s\n",
         tmp, path_line);
@@ -134,10 +135,12 @@ const char *djz_ci_install_djaz(djz_arena *a, const char *tmp,
 
 const char *djz_ci_comment(djz_arena *a, const char *spec, const char *what)
 {
+    /* The path alone on its line: yamllint lets one word be long. */
     return djz_arena_printf(a,
                             "%s\n"
-                            "Written by djaz " DJAZ_VERSION " from %s.\n"
-                            "Change the spec, not this file.",
+                            "Written by djaz " DJAZ_VERSION
+                            " from the spec below: change it, not this file.\n"
+                            "%s",
                             what, spec);
 }
 

@@ -199,8 +199,9 @@ static djz_json *deploy_job(gh *g, const djz_ir_env *e, bool security)
     /* The environment's protection rules and its own secrets apply. */
     djz_json *env = djz_json_set_object(a, job, "environment");
     djz_json_set_str(a, env, "name", e->name);
-    djz_json_set_str(a, env, "url",
-                     djz_arena_printf(a, "https://%s.azurewebsites.net", site));
+    djz_json_set_str(a, env, "url", "${{ steps.code.outputs.webapp-url }}");
+    /* A name of up to 60 characters fits in 80 columns here only. */
+    djz_json_set_str(a, djz_json_set_object(a, job, "env"), "WEB_APP", site);
     permissions(g, job, g->oidc ? "id-token" : NULL);
     djz_json *steps = djz_json_set_array(a, job, "steps");
     checkout(g, steps);
@@ -230,9 +231,10 @@ static djz_json *deploy_job(gh *g, const djz_ir_env *e, bool security)
         if (s->setting && !strcmp(s->source, "ci"))
             djz_json_set_str(a, vars, s->setting, secret(g, s->setting));
     }
-    djz_json *w =
-        with(g, uses(g, steps, "Deploy the code", "azure/webapps-deploy"));
-    djz_json_set_str(a, w, "app-name", site);
+    djz_json *code = uses(g, steps, "Deploy the code", "azure/webapps-deploy");
+    djz_json_set_str(a, code, "id", "code");
+    djz_json *w = with(g, code);
+    djz_json_set_str(a, w, "app-name", "${{ env.WEB_APP }}");
     djz_json_set_str(a, w, "package", ".");
     if (!g->oidc) {
         char *name = djz_arena_printf(a, "%s_PUBLISH_PROFILE", e->name);

@@ -160,8 +160,8 @@ static djz_json *test_stage(ap *p, bool messages)
 static const char *const sign_in =
     "export AZURE_CLIENT_ID=\"$servicePrincipalId\"\n"
     "export AZURE_TENANT_ID=\"$tenantId\"\n"
-    "AZURE_SUBSCRIPTION_ID=$(az account show --query id -o tsv)\n"
-    "export AZURE_SUBSCRIPTION_ID\n"
+    "sub=$(az account show --query id -o tsv)\n"
+    "export AZURE_SUBSCRIPTION_ID=\"$sub\"\n"
     "token=\"$AGENT_TEMPDIRECTORY/djaz-token\"\n"
     "(umask 077 && printf '%s' \"$idToken\" >\"$token\")\n"
     "export AZURE_FEDERATED_TOKEN_FILE=\"$token\"\n";
@@ -189,6 +189,9 @@ static djz_json *deploy_stage(ap *p, const djz_ir_env *e)
                          "       'refs/heads/%s'),\n"
                          "    ne(variables['Build.Reason'], 'PullRequest'))",
                          branch && branch->text ? branch->text : "main"));
+    /* A name of up to 60 characters fits in 80 columns here only. */
+    djz_json_set_str(a, djz_json_set_object(a, stage, "variables"), "WEB_APP",
+                     djz_ci_webapp(e));
     djz_json *job = djz_json_push(a, djz_json_set_array(a, stage, "jobs"),
                                   djz_json_object(a));
     djz_json_set_str(a, job, "deployment", "deploy");
@@ -237,7 +240,7 @@ static djz_json *deploy_stage(ap *p, const djz_ir_env *e)
     djz_json_set_str(a, in, "ConnectionType", "AzureRM");
     djz_json_set_str(a, in, "azureSubscription", p->connection);
     djz_json_set_str(a, in, "appType", "webAppLinux");
-    djz_json_set_str(a, in, "WebAppName", djz_ci_webapp(e));
+    djz_json_set_str(a, in, "WebAppName", "$(WEB_APP)");
     djz_json_set_str(a, in, "packageForLinux",
                      "$(System.DefaultWorkingDirectory)/");
     djz_json_set_str(a, in, "RuntimeStack",
