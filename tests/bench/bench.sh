@@ -8,7 +8,10 @@
 # JSON parsers reading the same documents as JSON (`jq empty` and
 # Python's json.load), and prints the figures as a table.  Then times
 # `djaz build` of the example as a whole process next to jsonnet
-# rendering the same ARM template.  See tests/bench/README.md.
+# rendering the same ARM template.  Last, tests/bench/serve.sh serves the
+# example with the generated startup.sh and with gunicorn's defaults and
+# prints wrk's requests/s and p99 latency for both.  See
+# tests/bench/README.md.
 #
 # A benchmark, not a test: no figure makes it fail.  It fails (exit 1)
 # when a required tool is missing or a measured command fails, since the
@@ -337,3 +340,6 @@ awk -v dm="${bms[djaz]}" -v jm="${bms[jsonnet]}" -v dk="$bkib_djaz" -v jk="$bkib
   printf "  %-22s %8.2f %8.1f   %.1fx the time, %.1fx the memory of djaz --only arm\n", "jsonnet", jm, jk / 1024,
     (dm > 0 ? jm / dm : 0), (dk > 0 ? jk / dk : 0)
 }'
+
+# ---- the example served: startup.sh vs. gunicorn's defaults --------------
+bash "$here/serve.sh" "$DJAZ" || die "serve.sh failed (wrk against startup.sh and gunicorn's defaults)"
