@@ -76,9 +76,7 @@ warmup=(-t2 -c16 -d2s -H "Host: $host" -H "X-Forwarded-Proto: https")
 # ---- the application -----------------------------------------------------
 # The example's spec with Debian's gunicorn and uvicorn (whose worker is
 # uvicorn.workers, not the uvicorn-worker package), as tests/django/serve.sh.
-sed -e 's/"gunicorn==23.0.0"/"gunicorn==20.1.0"/' \
-  -e 's/"uvicorn==0.32.1"/"uvicorn==0.17.6"/' \
-  -e '/"uvicorn-worker==/d' "$example/app.djaz" >"$work/bench.djaz" ||
+sed "${debian_pins[@]}" "$example/app.djaz" >"$work/bench.djaz" ||
   die "cannot write the spec"
 app bench "$work/bench.djaz" >&2 || die "djaz build failed on the example"
 app_dir=$work/bench

@@ -18,6 +18,14 @@ passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 bad() { echo "FAIL $*"; failed=$((failed + 1)); }
 
+# sed arguments that pin the example's spec to Debian 12's gunicorn 20.1
+# and uvicorn 0.17, whose worker module is uvicorn.workers (Debian has no
+# uvicorn-worker package); add -e "s/kind    = asgi/kind    = wsgi/" for
+# WSGI.
+debian_pins=(-e 's/"gunicorn==23.0.0"/"gunicorn==20.1.0"/'
+  -e 's/"uvicorn==0.32.1"/"uvicorn==0.17.6"/'
+  -e '/"uvicorn-worker==/d')
+
 # use_django 3.2|5.2: the Django that $python (and gunicorn, pytest) import
 # from now on: Debian 12's, or 5.2 from tests/django/fetch-django.sh on
 # PYTHONPATH.  Stops the script when that Django is not there.

@@ -53,10 +53,7 @@ got=$(app_sql require app_example 'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_ba
 if [[ $got == t ]]; then ok; else bad "sslmode=require: '$got', want a TLS connection"; fi
 
 # Debian 12's gunicorn 20.1, as WSGI (Debian has no uvicorn-worker).
-pins=(-e 's/"gunicorn==23.0.0"/"gunicorn==20.1.0"/'
-  -e 's/"uvicorn==0.32.1"/"uvicorn==0.17.6"/'
-  -e '/"uvicorn-worker==/d'
-  -e 's/kind    = asgi/kind    = wsgi/')
+pins=("${debian_pins[@]}" -e 's/kind    = asgi/kind    = wsgi/')
 sed "${pins[@]}" "$example/app.djaz" >"$work/example.djaz"
 django32 "$work/django32.djaz" "${pins[@]}"
 

@@ -29,10 +29,7 @@ for django in 3.2 5.2; do
   use_django "$django"
   for kind in asgi wsgi; do
     name=$kind-$django
-    pins=(-e 's/"gunicorn==23.0.0"/"gunicorn==20.1.0"/'
-      -e 's/"uvicorn==0.32.1"/"uvicorn==0.17.6"/'
-      -e '/"uvicorn-worker==/d'
-      -e "s/kind    = asgi/kind    = $kind/")
+    pins=("${debian_pins[@]}" -e "s/kind    = asgi/kind    = $kind/")
     if [[ $django == 3.2 ]]; then django32 "$work/$name.djaz" "${pins[@]}"
     else sed "${pins[@]}" "$example/app.djaz" >"$work/$name.djaz"; fi
     app "$name" "$work/$name.djaz" || continue

@@ -92,6 +92,34 @@ bool djz_ci_has_coverage(const djz_ir *ir)
     return false;
 }
 
+const char *djz_ci_pytest(djz_arena *a, const djz_ir *ir)
+{
+    if (!djz_ci_has_coverage(ir))
+        return "python -m pytest --junitxml=test-results.xml\n";
+    return djz_arena_printf(a,
+                            "python -m pytest --junitxml=test-results.xml "
+                            "\\\n  --cov=%s --cov-report=xml\n",
+                            djz_ci_package(ir));
+}
+
+djz_json *djz_ci_branches(djz_arena *a, const djz_ir *ir,
+                          const djz_ir_env *only)
+{
+    djz_json *list = djz_json_array(a);
+    for (size_t i = 0; i < ir->nenvs; i++) {
+        const djz_ir_env *e = &ir->envs[i];
+        const djz_value *b = djz_ir_get(e->env, "branch");
+        if ((only && e != only) || !b || !b->text)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < list->n; k++)
+            seen |= !strcmp(list->items[k]->text, b->text);
+        if (!seen)
+            djz_json_push(a, list, djz_json_str(a, b->text));
+    }
+    return list;
+}
+
 /* NAME@MAJOR from the stdlib's data block of that kind. */
 static const char *versioned(const djz_ci_input *in, const char *kind,
                              const char *name)

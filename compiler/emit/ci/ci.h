@@ -60,6 +60,13 @@ const char *djz_ci_webapp(const djz_ir_env *e);
 const char *djz_ci_package(const djz_ir *ir);
 /* Whether the test requirements hold pytest-cov. */
 bool djz_ci_has_coverage(const djz_ir *ir);
+/* The script that runs the tests: pytest with JUnit results, and with
+ * coverage of the package when the test requirements hold pytest-cov. */
+const char *djz_ci_pytest(djz_arena *a, const djz_ir *ir);
+/* The environments' branches (of only that environment, if given), each
+ * once, as a JSON array of strings. */
+djz_json *djz_ci_branches(djz_arena *a, const djz_ir *ir,
+                          const djz_ir_env *only);
 /* "OWNER/REPO@MAJOR" from the stdlib's `action` blocks, and
  * "NAME@MAJOR" from its `task` blocks (std/azure/pipelines.djaz). */
 const char *djz_ci_uses(const djz_ci_input *in, const char *action);

@@ -103,13 +103,20 @@ static djz_json *permissions(gh *g, djz_json *o, const char *extra)
     return p;
 }
 
+/* A job: its name and runner. */
+static djz_json *job_named(gh *g, const char *name)
+{
+    djz_json *job = djz_json_object(g->in->a);
+    djz_json_set_str(g->in->a, job, "name", name);
+    djz_json_set_str(g->in->a, job, "runs-on", runner);
+    return job;
+}
+
 /* The tests, on every Python of the spec. */
 static djz_json *test_job(gh *g)
 {
     djz_arena *a = g->in->a;
-    djz_json *job = djz_json_object(a);
-    djz_json_set_str(a, job, "name", "Test on Python ${{ matrix.python }}");
-    djz_json_set_str(a, job, "runs-on", runner);
+    djz_json *job = job_named(g, "Test on Python ${{ matrix.python }}");
     djz_json *strategy = djz_json_set_object(a, job, "strategy");
     djz_json_set_bool(a, strategy, "fail-fast", false);
     djz_json *py = djz_json_set_array(
@@ -122,15 +129,7 @@ static djz_json *test_job(gh *g)
     run(g, steps, "Install the test requirements",
         "python -m pip install --upgrade pip\n"
         "python -m pip install -r requirements-test.txt\n");
-    const char *pkg = djz_ci_package(g->in->ir);
-    djz_json *t = run(
-        g, steps, "Run the tests",
-        djz_ci_has_coverage(g->in->ir)
-            ? djz_arena_printf(a,
-                               "python -m pytest --junitxml=test-results.xml "
-                               "\\\n  --cov=%s --cov-report=xml\n",
-                               pkg)
-            : "python -m pytest --junitxml=test-results.xml\n");
+    djz_json *t = run(g, steps, "Run the tests", djz_ci_pytest(a, g->in->ir));
     /* SQLite and a throwaway key: the tests need no Azure. */
     djz_json_set_str(a, djz_json_set_object(a, t, "env"), "DJANGO_DEVELOPMENT",
                      "True");
@@ -148,9 +147,7 @@ static djz_json *test_job(gh *g)
 static djz_json *check_job(gh *g)
 {
     djz_arena *a = g->in->a;
-    djz_json *job = djz_json_object(a);
-    djz_json_set_str(a, job, "name", "Check the spec");
-    djz_json_set_str(a, job, "runs-on", runner);
+    djz_json *job = job_named(g, "Check the spec");
     djz_json *steps = djz_json_set_array(a, job, "steps");
     checkout(g, steps);
     install_djaz(g, steps);
@@ -163,9 +160,7 @@ static djz_json *check_job(gh *g)
 static djz_json *security_job(gh *g)
 {
     djz_arena *a = g->in->a;
-    djz_json *job = djz_json_object(a);
-    djz_json_set_str(a, job, "name", "Security scan");
-    djz_json_set_str(a, job, "runs-on", runner);
+    djz_json *job = job_named(g, "Security scan");
     permissions(g, job, "security-events");
     djz_json *steps = djz_json_set_array(a, job, "steps");
     checkout(g, steps);
@@ -266,25 +261,6 @@ static djz_json *workflow(gh *g, djz_json *doc, const char *name, djz_json *on,
     return djz_json_set_object(a, doc, "jobs");
 }
 
-static djz_json *branches(gh *g, djz_json *trigger, const djz_ir *ir,
-                          const djz_ir_env *only)
-{
-    djz_arena *a = g->in->a;
-    djz_json *list = djz_json_set_array(a, trigger, "branches");
-    for (size_t i = 0; i < ir->nenvs; i++) {
-        const djz_ir_env *e = &ir->envs[i];
-        if (only && e != only)
-            continue;
-        const djz_value *b = djz_ir_get(e->env, "branch");
-        bool seen = false;
-        for (size_t k = 0; b && b->text && k < list->n; k++)
-            seen |= !strcmp(list->items[k]->text, b->text);
-        if (b && b->text && !seen)
-            djz_json_push(a, list, str(g, b->text));
-    }
-    return list;
-}
-
 void djz_ci_github(const djz_ci_input *in, djz_ci_files *out)
 {
     gh g = {.in = in, .ci = djz_ci_block(in->ir, "github")};
@@ -300,7 +276,8 @@ void djz_ci_github(const djz_ci_input *in, djz_ci_files *out)
     /* Pull requests: the tests and the check, nothing else. */
     djz_json *doc = djz_json_object(a);
     djz_json *on = djz_json_object(a);
-    branches(&g, djz_json_set_object(a, on, "pull_request"), in->ir, NULL);
+    djz_json_set(a, djz_json_set_object(a, on, "pull_request"), "branches",
+                 djz_ci_branches(a, in->ir, NULL));
     djz_json *jobs =
         workflow(&g, doc, "Pull request", on,
                  "djaz-pr-${{ github.event.pull_request.number }}", true);
@@ -316,7 +293,8 @@ void djz_ci_github(const djz_ci_input *in, djz_ci_files *out)
         const djz_ir_env *e = &in->ir->envs[i];
         doc = djz_json_object(a);
         on = djz_json_object(a);
-        branches(&g, djz_json_set_object(a, on, "push"), in->ir, e);
+        djz_json_set(a, djz_json_set_object(a, on, "push"), "branches",
+                     djz_ci_branches(a, in->ir, e));
         jobs = workflow(&g, doc, djz_arena_printf(a, "Deploy %s", e->name), on,
                         djz_arena_printf(a, "djaz-deploy-%s", e->name), false);
         djz_json_set(a, jobs, "test", test_job(&g));

@@ -20,11 +20,6 @@ typedef struct ap {
     const char *connection;
 } ap;
 
-static djz_json *str(ap *p, const char *s)
-{
-    return djz_json_str(p->in->a, s);
-}
-
 static djz_json *task(ap *p, djz_json *steps, const char *name,
                       const char *display)
 {
@@ -125,15 +120,7 @@ static djz_json *test_stage(ap *p, bool messages)
                    "Compile languages"),
             "workingDirectory", "$(projectRoot)");
     bool coverage = djz_ci_has_coverage(p->in->ir);
-    djz_json *t =
-        script(p, steps,
-               coverage ? djz_arena_printf(a,
-                                           "python -m pytest "
-                                           "--junitxml=test-results.xml \\\n"
-                                           "  --cov=%s --cov-report=xml\n",
-                                           djz_ci_package(p->in->ir))
-                        : "python -m pytest --junitxml=test-results.xml\n",
-               "Run tests");
+    djz_json *t = script(p, steps, djz_ci_pytest(a, p->in->ir), "Run tests");
     djz_json_set_str(a, t, "workingDirectory", "$(projectRoot)");
     /* SQLite and a throwaway key: the tests need no Azure. */
     djz_json_set_str(a, djz_json_set_object(a, t, "env"), "DJANGO_DEVELOPMENT",
@@ -263,15 +250,7 @@ void djz_ci_pipelines(const djz_ci_input *in, djz_ci_files *out)
     bool messages = v && v->kind == DJZ_VAL_BOOL && v->boolean;
 
     djz_json *doc = djz_json_object(a);
-    djz_json *branches = djz_json_array(a);
-    for (size_t i = 0; i < in->ir->nenvs; i++) {
-        const djz_value *b = djz_ir_get(in->ir->envs[i].env, "branch");
-        bool seen = false;
-        for (size_t k = 0; b && b->text && k < branches->n; k++)
-            seen |= !strcmp(branches->items[k]->text, b->text);
-        if (b && b->text && !seen)
-            djz_json_push(a, branches, str(&p, b->text));
-    }
+    djz_json *branches = djz_ci_branches(a, in->ir, NULL);
     djz_json_set(a,
                  djz_json_set_object(a, djz_json_set_object(a, doc, "trigger"),
                                      "branches"),
