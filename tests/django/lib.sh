@@ -81,7 +81,7 @@ serve() {
   env "$@" GUNICORN_BIND="127.0.0.1:$port" bash "$app/startup.sh" >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 100); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/" && return
+    curl -s -m 2 -o /dev/null "http://127.0.0.1:$port/" && return
     sleep 0.1
   done
 }
