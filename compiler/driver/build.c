@@ -140,10 +140,13 @@ static const char *repo_path(const char *spec)
     return spec;
 }
 
-static void ci_artifacts(djz_arena *a, const djz_compilation *c,
-                         const char *spec, djz_build *b, size_t *cap)
+static void ci_artifacts(djz_arena *a, djz_diag_sink *sink,
+                         const djz_compilation *c, const char *spec,
+                         djz_build *b, size_t *cap)
 {
-    djz_ci_input in = {a, &c->model, &c->ir, &b->arm, repo_path(spec)};
+    djz_seen missing = {0};
+    djz_ci_input in = {
+        a, sink, &c->model, &c->ir, &b->arm, repo_path(spec), &missing};
     djz_ci_files files = {0};
     djz_ci_github(&in, &files);
     djz_ci_pipelines(&in, &files);
@@ -179,7 +182,7 @@ bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
     if (what & DJZ_ARTIFACTS_PYTHON)
         python_artifacts(a, sink, c, out, &cap);
     if (what & DJZ_ARTIFACTS_CI)
-        ci_artifacts(a, c, spec, out, &cap);
+        ci_artifacts(a, sink, c, spec, out, &cap);
     if (what & DJZ_ARTIFACTS_MANIFEST) {
         djz_json *reads = what & DJZ_ARTIFACTS_DJANGO
                               ? djz_env_reads_json(a, &out->reads)

@@ -121,24 +121,34 @@ djz_json *djz_ci_branches(djz_arena *a, const djz_ir *ir,
 }
 
 /* NAME@MAJOR from the stdlib's data block of that kind. */
-static const char *versioned(const djz_ci_input *in, const char *kind,
-                             const char *name)
+static const char *versioned(const djz_ci_input *in, const djz_ir_block *ci,
+                             const char *kind, const char *name)
 {
     const djz_obj *o = djz_model_data(in->m, kind, name);
     const char *major = o ? djz_obj_text(o, "major") : "";
-    if (!*major)
-        abort(); /* the stdlib lists every action and task used */
-    return djz_arena_printf(in->a, "%s@%s", name, major);
+    if (!*major && djz_seen_add(in->missing, in->a, name)) {
+        djz_diag *d =
+            djz_report(in->sink, DJZ_STDLIB_INCOMPLETE, ci->src, ci->span,
+                       "the stdlib has no `%s \"%s\"` with a `major`, "
+                       "which this CI back end uses",
+                       kind, name);
+        djz_diag_help(in->sink, d,
+                      "add it to the stdlib given with --stdlib, or leave "
+                      "--stdlib out to use djaz's own");
+    }
+    return djz_arena_printf(in->a, "%s@%s", name, *major ? major : "?");
 }
 
-const char *djz_ci_uses(const djz_ci_input *in, const char *action)
+const char *djz_ci_uses(const djz_ci_input *in, const djz_ir_block *ci,
+                        const char *action)
 {
-    return versioned(in, "action", action);
+    return versioned(in, ci, "action", action);
 }
 
-const char *djz_ci_task(const djz_ci_input *in, const char *task)
+const char *djz_ci_task(const djz_ci_input *in, const djz_ir_block *ci,
+                        const char *task)
 {
-    return versioned(in, "task", task);
+    return versioned(in, ci, "task", task);
 }
 
 const char *djz_ci_install_djaz(djz_arena *a, const char *tmp,

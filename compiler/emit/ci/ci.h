@@ -29,13 +29,16 @@ typedef struct djz_ci_files {
     size_t n, cap;
 } djz_ci_files;
 
-/* What the CI back ends read: the compiled spec and its template. */
+/* What the CI back ends read: the compiled spec and its template; where
+ * they report a stdlib that lacks an action or task they use (DJZ2007). */
 typedef struct djz_ci_input {
     djz_arena *a;
+    djz_diag_sink *sink;
     const djz_model *m;
     const djz_ir *ir;
     const djz_arm *arm;
-    const char *spec; /* the spec's path as the workflows name it */
+    const char *spec;  /* the spec's path as the workflows name it */
+    djz_seen *missing; /* actions and tasks reported missing */
 } djz_ci_input;
 
 /* .github/workflows/djaz-pull-request.yml, one
@@ -68,9 +71,12 @@ const char *djz_ci_pytest(djz_arena *a, const djz_ir *ir);
 djz_json *djz_ci_branches(djz_arena *a, const djz_ir *ir,
                           const djz_ir_env *only);
 /* "OWNER/REPO@MAJOR" from the stdlib's `action` blocks, and
- * "NAME@MAJOR" from its `task` blocks (std/azure/pipelines.djaz). */
-const char *djz_ci_uses(const djz_ci_input *in, const char *action);
-const char *djz_ci_task(const djz_ci_input *in, const char *task);
+ * "NAME@MAJOR" from its `task` blocks (std/azure/pipelines.djaz); one the
+ * stdlib (a --stdlib directory) lacks is reported at the ci block. */
+const char *djz_ci_uses(const djz_ci_input *in, const djz_ir_block *ci,
+                        const char *action);
+const char *djz_ci_task(const djz_ci_input *in, const djz_ir_block *ci,
+                        const char *task);
 /* The shell lines that build djaz $DJAZ_VERSION from the git repository
  * in $DJAZ_REPOSITORY under the directory tmp ("$RUNNER_TEMP") and put
  * it on PATH with path_line, which names its directory "$src/build". */

@@ -46,7 +46,7 @@ static djz_json *uses(gh *g, djz_json *steps, const char *name,
                       const char *action)
 {
     djz_json *s = step(g, steps, name);
-    djz_json_set_str(g->in->a, s, "uses", djz_ci_uses(g->in, action));
+    djz_json_set_str(g->in->a, s, "uses", djz_ci_uses(g->in, g->ci, action));
     return s;
 }
 

@@ -25,7 +25,7 @@ static djz_json *task(ap *p, djz_json *steps, const char *name,
 {
     djz_arena *a = p->in->a;
     djz_json *s = djz_json_push(a, steps, djz_json_object(a));
-    djz_json_set_str(a, s, "task", djz_ci_task(p->in, name));
+    djz_json_set_str(a, s, "task", djz_ci_task(p->in, p->ci, name));
     if (display)
         djz_json_set_str(a, s, "displayName", display);
     return s;
