@@ -19,7 +19,9 @@
 #     OIDC or a publish profile as the spec says, secrets only as whole
 #     `${{ secrets.NAME }}` values, the stdlib's action and task majors;
 #     dependabot.yml and azure-pipelines.yml (no deployment for a pull
-#     request).  Its docstring lists every check.
+#     request).  Its docstring lists every check;
+#   * shellcheck on every script in them (each `run:`, each pipeline
+#     `script:` and `inlineScript:`), as the bash that runs it.
 # Then each check is shown to fail on an output broken the way it guards
 # against.
 #
@@ -84,6 +86,47 @@ check() {
   fi
   if "$python" "$here/check.py" "$out" --spec "$spec" >"$work/check" 2>&1; then ok
   else bad "$name: check.py"; sed 's/^/  /' "$work/check"; fi
+  scripts "$name" "$out"
+}
+
+# scripts NAME OUT: shellcheck on every script of OUT's CI files (each
+# `run:` of the workflows, each `script:` and `inlineScript:` of the
+# pipeline), as the bash that runs them.
+scripts() {
+  local name=$1 out=$2 list
+  rm -rf "$work/scripts" && mkdir "$work/scripts"
+  if ! "$python" - "$out" "$work/scripts" >"$work/list" 2>&1 <<'PY'
+import glob, os, sys, yaml
+out, dest = sys.argv[1], sys.argv[2]
+files = sorted(glob.glob(os.path.join(out, ".github/workflows/*.yml")))
+files += [f for f in [os.path.join(out, "azure-pipelines.yml")] if os.path.exists(f)]
+n = 0
+def walk(node, where):
+    global n
+    if isinstance(node, dict):
+        for k, v in node.items():
+            # A PythonScript task's inline `script` is Python.
+            shell = k in ("run", "inlineScript") or (
+                k == "script" and "scriptSource" not in node)
+            if shell and isinstance(v, str):
+                n += 1
+                path = os.path.join(dest, f"{n:03d}.sh")
+                with open(path, "w") as f:
+                    f.write(f"#!/usr/bin/env bash\n# {where}\n{v}")
+                print(path)
+            else:
+                walk(v, where)
+    elif isinstance(node, list):
+        for v in node:
+            walk(v, where)
+for f in files:
+    walk(yaml.safe_load(open(f)), os.path.relpath(f, out))
+PY
+  then bad "$name: could not read the scripts"; cat "$work/list"; return; fi
+  mapfile -t list <"$work/list"
+  if ((${#list[@]} == 0)); then bad "$name: no script found in the CI files"; return; fi
+  if shellcheck -s bash "${list[@]}" >"$work/shellcheck" 2>&1; then ok
+  else bad "$name: shellcheck on the CI files' scripts"; cat "$work/shellcheck"; fi
 }
 
 # build NAME SPEC: djaz build SPEC into $work/NAME.
@@ -182,6 +225,22 @@ else
   if validate "$broken"; then bad "action-validator passed needs: no-such-job"
   elif grep -q 'unresolved job no-such-job' "$work/validate"; then ok
   else bad "action-validator did not name no-such-job"; cat "$work/validate"; fi
+
+  # The scripts check can fail: the quote that once broke the install
+  # step, put back.
+  rm -rf "$work/broken" && cp -r "$base" "$work/broken"
+  sed -i 's/set it to the git URL of djaz/set it to djaz'"'"'s git URL/' "$work/broken/$pr"
+  if ! grep -q "djaz's git URL" "$work/broken/$pr"; then
+    bad "negatives: no DJAZ_REPOSITORY check to break in $pr"
+  else
+    failed_before=$failed
+    scripts broken "$work/broken" >"$work/scripts.out"
+    if ((failed > failed_before)) && grep -q 'SC1078\|SC1073' "$work/scripts.out"; then
+      failed=$failed_before; ok
+    else
+      failed=$failed_before; bad "shellcheck passed an unterminated quote"; cat "$work/scripts.out"
+    fi
+  fi
 fi
 
 echo "ci: $passed passed, $failed failed"

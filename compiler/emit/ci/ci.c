@@ -156,7 +156,7 @@ const char *djz_ci_install_djaz(djz_arena *a, const char *tmp,
 {
     return djz_arena_printf(
         a,
-        ": \"${DJAZ_REPOSITORY:?set it to djaz's git URL}\"\n"
+        ": \"${DJAZ_REPOSITORY:?set it to the git URL of djaz}\"\n"
         "sudo apt-get update -q\n"
         "sudo apt-get install -y -q --no-install-recommends \\\n"
         "  cmake gcc make pkg-config flex bison libcjson-dev \\\n"

@@ -145,12 +145,12 @@ static djz_json *test_stage(ap *p, bool messages)
  * the Azure SDKs read; the federated token (workload identity federation)
  * in a file only this user can read. */
 static const char *const sign_in =
-    "export AZURE_CLIENT_ID=\"$servicePrincipalId\"\n"
-    "export AZURE_TENANT_ID=\"$tenantId\"\n"
+    "export AZURE_CLIENT_ID=\"${servicePrincipalId:?}\"\n"
+    "export AZURE_TENANT_ID=\"${tenantId:?}\"\n"
     "sub=$(az account show --query id -o tsv)\n"
     "export AZURE_SUBSCRIPTION_ID=\"$sub\"\n"
     "token=\"$AGENT_TEMPDIRECTORY/djaz-token\"\n"
-    "(umask 077 && printf '%s' \"$idToken\" >\"$token\")\n"
+    "(umask 077 && printf '%s' \"${idToken:?}\" >\"$token\")\n"
     "export AZURE_FEDERATED_TOKEN_FILE=\"$token\"\n";
 
 static djz_json *deploy_stage(ap *p, const djz_ir_env *e)
