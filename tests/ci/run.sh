@@ -21,7 +21,8 @@
 #     dependabot.yml and azure-pipelines.yml (no deployment for a pull
 #     request).  Its docstring lists every check;
 #   * shellcheck on every script in them (each `run:`, each pipeline
-#     `script:` and `inlineScript:`), as the bash that runs it.
+#     `script:` and `inlineScript:`), as the bash that runs it; the
+#     pipeline's inline Python (PythonScript) compiles.
 # Then each check is shown to fail on an output broken the way it guards
 # against.
 #
@@ -108,6 +109,8 @@ def walk(node, where):
             # A PythonScript task's inline `script` is Python.
             shell = k in ("run", "inlineScript") or (
                 k == "script" and "scriptSource" not in node)
+            if k == "script" and node.get("scriptSource") == "inline":
+                compile(v, f"{where}: PythonScript", "exec")  # Python, compiled
             if shell and isinstance(v, str):
                 n += 1
                 path = os.path.join(dest, f"{n:03d}.sh")
