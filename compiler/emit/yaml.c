@@ -36,9 +36,8 @@ static bool numeric(const char *s)
     return s[strspn(s, "0123456789abcdefABCDEFxXoO._:+-")] == '\0';
 }
 
-static bool plain_ok(const char *s, bool key)
+static bool plain_ok(const char *s)
 {
-    (void)key;
     size_t n = strlen(s);
     if (!n || s[0] == ' ' || s[n - 1] == ' ' || s[n - 1] == ':')
         return false;
@@ -99,7 +98,7 @@ djz_yaml_style djz_yaml_style_of(const char *s, bool key)
                                                : DJZ_YAML_DOUBLE;
     if (control)
         return DJZ_YAML_DOUBLE;
-    return plain_ok(s, key) ? DJZ_YAML_PLAIN : DJZ_YAML_SINGLE;
+    return plain_ok(s) ? DJZ_YAML_PLAIN : DJZ_YAML_SINGLE;
 }
 
 static void pad(djz_buf *o, int n)

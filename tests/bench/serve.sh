@@ -49,13 +49,6 @@ python=${python:?} example=${example:?} key=${key:?} host=${host:?} work=${work:
 # psycopg2 or openssl is missing).
 # shellcheck source=tests/django/pg.sh disable=SC1091
 source "$(dirname "$0")/../django/pg.sh"
-finish() {
-  [[ -n $pid ]] && stop
-  stop_postgres
-  cleanup
-}
-trap finish EXIT
-trap 'exit 1' INT TERM HUP
 
 # use_django exits with its own message; try it in a subshell first.
 (use_django 5.2 >/dev/null) ||

@@ -6,7 +6,9 @@
 #                          127.0.0.1:$pgport only and only with TLS
 #                          (hostssl), the role djaz (password $apppw)
 #                          owning the databases DB...; $pgpid is the server
-#   stop_postgres          stops it by its pid (call it from an EXIT trap)
+#   stop_postgres          stops it by its pid; sourcing this file sets an
+#                          EXIT trap that stops gunicorn ($pid), then the
+#                          server, then runs lib.sh's cleanup
 #   sql DB STATEMENT       as the superuser, over the unix socket
 #
 # PostgreSQL will not run as root: as root (CI) initdb and the server run
@@ -46,6 +48,14 @@ stop_postgres() {
   kill -0 "$pgpid" 2>/dev/null && kill -QUIT "$pgpid"
   pgpid=
 }
+finish() {
+  [[ -n $pid ]] && stop
+  stop_postgres
+  cleanup
+}
+trap finish EXIT
+trap 'exit 1' INT TERM HUP
+
 # as_pg CMD...: CMD as the postgres user when root, else as this user.
 as_pg() {
   if ((EUID == 0)); then (cd / && runuser -u postgres -- "$@"); else "$@"; fi

@@ -28,13 +28,6 @@ DJAZ=$(realpath "${1:?usage: postgres.sh path/to/djaz}")
 source "$(dirname "$0")/lib.sh"
 # shellcheck source=tests/django/pg.sh
 source "$(dirname "$0")/pg.sh"
-finish() {
-  [[ -n $pid ]] && stop
-  stop_postgres
-  cleanup
-}
-trap finish EXIT
-trap 'exit 1' INT TERM HUP
 
 # app_sql SSLMODE DATABASE STATEMENT: as the app's role, over TCP.
 app_sql() {

@@ -18,40 +18,16 @@ const djz_ir_block *djz_ci_block(const djz_ir *ir, const char *name)
     return NULL;
 }
 
-static void add_version(const char **out, size_t *n, const char *v)
-{
-    for (size_t i = 0; i < *n; i++)
-        if (!strcmp(out[i], v))
-            return;
-    if (*n < 16)
-        out[(*n)++] = v;
-}
-
 size_t djz_ci_pythons(const djz_ir *ir, const djz_ir_block *ci,
                       const char **out)
 {
-    size_t n = 0;
     const djz_value *pys = ci ? djz_ir_get(ci, "python") : NULL;
     if (!pys || !pys->n) {
         const djz_ir_block *tox = djz_ir_block_of(&ir->envs[0], "tox");
         pys = tox ? djz_ir_get(tox, "python") : NULL;
     }
-    for (size_t i = 0; pys && i < pys->n; i++)
-        add_version(out, &n, pys->items[i]->text);
-    for (size_t k = 0; !n && k < ir->nenvs; k++) {
-        const djz_ir_block *app = djz_ir_block_of(&ir->envs[k], "app");
-        const djz_value *py = app ? djz_ir_get(app, "python") : NULL;
-        if (py && py->text)
-            add_version(out, &n, py->text);
-    }
     /* Every environment's own Python is tested, whatever the list. */
-    for (size_t k = 0; k < ir->nenvs; k++) {
-        const djz_ir_block *app = djz_ir_block_of(&ir->envs[k], "app");
-        const djz_value *py = app ? djz_ir_get(app, "python") : NULL;
-        if (py && py->text)
-            add_version(out, &n, py->text);
-    }
-    return n;
+    return djz_python_versions(ir, pys, true, out);
 }
 
 const char *djz_ci_webapp(const djz_ir_env *e)

@@ -15,6 +15,7 @@
 
 #include "emit/arm/arm.h"
 #include "emit/json.h"
+#include "emit/python/python.h"
 #include "ir/ir.h"
 #include "sema/model.h"
 
@@ -54,7 +55,7 @@ void djz_ci_pipelines(const djz_ci_input *in, djz_ci_files *out);
 /* The spec's `ci NAME` block (of the first environment), or NULL. */
 const djz_ir_block *djz_ci_block(const djz_ir *ir, const char *name);
 /* The Python versions to test on: the ci block's `python`, else tox's,
- * else every environment's app's; at most 16. */
+ * and every environment's app's; at most DJZ_MAX_PYTHONS. */
 size_t djz_ci_pythons(const djz_ir *ir, const djz_ir_block *ci,
                       const char **out);
 /* The web app's name in environment e. */

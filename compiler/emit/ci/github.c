@@ -24,7 +24,7 @@ static const char *const runner = "ubuntu-24.04";
 typedef struct gh {
     const djz_ci_input *in;
     const djz_ir_block *ci;
-    const char *pythons[16];
+    const char *pythons[DJZ_MAX_PYTHONS];
     size_t npythons;
     bool oidc;
 } gh;

@@ -36,6 +36,12 @@ static bool wrong(const djz_env_read *r, const djz_arm_settings *s)
     return false;
 }
 
+/* Whether environment e has a web app and falls foul of r. */
+static bool fouls(const djz_arm *arm, const djz_env_read *r, size_t e)
+{
+    return arm->settings[e].names && wrong(r, &arm->settings[e]);
+}
+
 /* Where a local variable is set: the spec's `setting` or `secret` of that
  * name in app, else app itself. */
 static void setting_at(const djz_ir_block *app, const char *name,
@@ -61,35 +67,28 @@ static void setting_at(const djz_ir_block *app, const char *name,
         }
 }
 
-/* Whether no environment after e falls foul of r. */
-static bool last_of(const djz_ir *ir, const djz_arm *arm, const djz_env_read *r,
-                    size_t e)
-{
-    for (size_t k = e + 1; k < ir->nenvs && k < arm->nenvs; k++)
-        if (arm->settings[k].names && wrong(r, &arm->settings[k]))
-            return false;
-    return true;
-}
-
 static void check(djz_diag_sink *sink, const djz_ir *ir, const djz_arm *arm,
                   const djz_env_read *r)
 {
+    /* The environments that fall foul of r, named "`a`, `b` and `c`". */
+    size_t first = 0, count = 0, last = 0;
+    for (size_t e = 0; e < ir->nenvs && e < arm->nenvs; e++)
+        if (fouls(arm, r, e)) {
+            if (!count++)
+                first = e;
+            last = e;
+        }
+    if (!count)
+        return;
     djz_buf envs = {0};
-    size_t first = ir->nenvs, count = 0;
-    for (size_t e = 0; e < ir->nenvs && e < arm->nenvs; e++) {
-        if (!arm->settings[e].names || !wrong(r, &arm->settings[e]))
+    for (size_t e = first; e <= last; e++) {
+        if (!fouls(arm, r, e))
             continue;
-        if (!count++)
-            first = e;
-        else
-            djz_buf_puts(&envs, last_of(ir, arm, r, e) ? " and " : ", ");
+        if (e != first)
+            djz_buf_puts(&envs, e == last ? " and " : ", ");
         djz_buf_puts(&envs, "`");
         djz_buf_puts(&envs, ir->envs[e].name);
         djz_buf_puts(&envs, "`");
-    }
-    if (!count) {
-        djz_buf_free(&envs);
-        return;
     }
     const djz_ir_env *env = &ir->envs[first];
     const djz_ir_block *app = djz_ir_block_of(env, "app");

@@ -12,6 +12,13 @@
 void djz_python_requirements(const djz_ir_env *e, int which, djz_buf *out);
 extern const char *const djz_requirements_files[3];
 
+/* The Python versions to test on, each once, at most DJZ_MAX_PYTHONS:
+ * those listed (may be NULL), then every environment's app's, or those
+ * only when none is listed and every_env is false (testing.c). */
+enum { DJZ_MAX_PYTHONS = 16 };
+size_t djz_python_versions(const djz_ir *ir, const djz_value *listed,
+                           bool every_env, const char **out);
+
 /* tox.ini and locustfile.py (testing.c). */
 void djz_python_tox(const djz_ir *ir, djz_buf *out);
 void djz_python_locustfile(const djz_ir_env *e, djz_buf *out);

@@ -35,8 +35,23 @@ static void add_version(const char **versions, size_t *n, const char *v)
     for (size_t i = 0; i < *n; i++)
         if (!strcmp(versions[i], v))
             return;
-    if (*n < 16)
+    if (*n < DJZ_MAX_PYTHONS)
         versions[(*n)++] = v;
+}
+
+size_t djz_python_versions(const djz_ir *ir, const djz_value *listed,
+                           bool every_env, const char **out)
+{
+    size_t n = 0;
+    for (size_t i = 0; listed && i < listed->n; i++)
+        add_version(out, &n, listed->items[i]->text);
+    for (size_t k = 0; (every_env || !n) && k < ir->nenvs; k++) {
+        const djz_ir_block *a = block(&ir->envs[k], "app");
+        const djz_value *py = a ? djz_ir_get(a, "python") : NULL;
+        if (py && py->text)
+            add_version(out, &n, py->text);
+    }
+    return n;
 }
 
 void djz_python_tox(const djz_ir *ir, djz_buf *out)
@@ -51,16 +66,8 @@ void djz_python_tox(const djz_ir *ir, djz_buf *out)
     bool with_latest =
         latest && latest->kind == DJZ_VAL_BOOL && latest->boolean;
 
-    const char *versions[16];
-    size_t nv = 0;
-    for (size_t i = 0; pys && i < pys->n; i++)
-        add_version(versions, &nv, pys->items[i]->text);
-    for (size_t k = 0; !(pys && pys->n) && k < ir->nenvs; k++) {
-        const djz_ir_block *a = block(&ir->envs[k], "app");
-        const djz_value *py = a ? djz_ir_get(a, "python") : NULL;
-        if (py && py->text)
-            add_version(versions, &nv, py->text);
-    }
+    const char *versions[DJZ_MAX_PYTHONS];
+    size_t nv = djz_python_versions(ir, pys, false, versions);
 
     djz_buf_puts(out, "# tox.ini: the test environments of the application.\n"
                       "# Written by djaz from the spec; change the spec, not "
