@@ -1,4 +1,8 @@
-/* cli.c - shared command-line plumbing. */
+/* cli.c - shared command-line plumbing.
+ *
+ * What the command line says back (usage errors, file names) is escaped
+ * as the text renderer escapes it (djz_render_escaped): an argument or a
+ * file name cannot forge a line of djaz's output. */
 #include "cli.h"
 
 #include <errno.h>
@@ -6,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "driver/compile.h"
+#include "support/suggest.h"
 
 void djz_cli_init(djz_cli *c, const char *command)
 {
@@ -24,11 +31,16 @@ void djz_cli_free(djz_cli *c)
 int djz_cli_usage(const char *command, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "djaz %s: ", command);
+    char *message;
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    int n = vasprintf(&message, fmt, ap);
     va_end(ap);
+    if (n < 0)
+        djz_out_of_memory();
+    fprintf(stderr, "djaz %s: ", command);
+    djz_render_escaped(stderr, message);
     fprintf(stderr, "\nTry 'djaz help %s'.\n", command);
+    free(message);
     return DJZ_EXIT_USAGE;
 }
 
@@ -89,7 +101,39 @@ static int set_stdlib(djz_cli *c, const char *v)
     return 1;
 }
 
-/* -W NAME=LEVEL: NAME a lint's name or code, LEVEL off|note|warning|error. */
+/* The code -W names, by code (DJZ6001, 6001) or by name (ftp-enabled). */
+static djz_code warning_code(const char *name)
+{
+    djz_code code = djz_diag_parse_code(name);
+    for (size_t i = 0; code == DJZ_CODE_NONE && i < djz_catalogue_len; i++)
+        if (strcmp(djz_catalogue[i].name, name) == 0)
+            code = djz_catalogue[i].code;
+    return code;
+}
+
+/* "-W: no warning 'NAME'", with "did you mean" among the lint names. */
+static int unknown_warning(djz_cli *c, const char *name)
+{
+    const char **names =
+        djz_arena_alloc(&c->arena, sizeof *names * djz_catalogue_len);
+    size_t n = 0;
+    for (size_t i = 0; i < djz_catalogue_len; i++)
+        if (djz_catalogue[i].code >= 6000 && djz_catalogue[i].code <= 6999)
+            names[n++] = djz_catalogue[i].name;
+    const char *near = djz_suggest(name, names, n);
+    if (near)
+        djz_cli_usage(c->command, "-W: no warning '%s'; did you mean '%s'?",
+                      name, near);
+    else
+        djz_cli_usage(c->command,
+                      "-W: no warning '%s'; 'djaz explain --list' "
+                      "lists them (DJZ6xxx)",
+                      name);
+    return -2;
+}
+
+/* -W NAME=LEVEL: NAME a lint's name or code, LEVEL off|note|warning|error.
+ * -1 for a value without `=`; -2 once a precise message was given. */
 static int set_warning(djz_cli *c, const char *v)
 {
     static const char *const levels[] = {"", "off", "note", "warning", "error"};
@@ -97,14 +141,26 @@ static int set_warning(djz_cli *c, const char *v)
     if (!eq)
         return -1;
     char *name = djz_arena_strndup(&c->arena, v, (size_t)(eq - v));
-    djz_code code = djz_diag_parse_code(name);
-    for (size_t i = 0; code == DJZ_CODE_NONE && i < djz_catalogue_len; i++)
-        if (strcmp(djz_catalogue[i].name, name) == 0)
-            code = djz_catalogue[i].code;
+    djz_code code = warning_code(name);
+    if (code == DJZ_CODE_NONE)
+        return unknown_warning(c, name);
     for (int l = DJZ_LEVEL_OFF; l <= DJZ_LEVEL_ERROR; l++)
-        if (strcmp(eq + 1, levels[l]) == 0)
-            return djz_sink_set_level(&c->sink, code, (djz_level)l) ? 1 : -1;
-    return -1;
+        if (strcmp(eq + 1, levels[l]) == 0) {
+            if (djz_sink_set_level(&c->sink, code, (djz_level)l))
+                return 1;
+            djz_cli_usage(c->command,
+                          "-W: DJZ%04d is not a warning; only the lint "
+                          "rules (DJZ6xxx) can be changed",
+                          (int)code);
+            return -2;
+        }
+    const char *near = djz_suggest(eq + 1, levels + 1, 4);
+    djz_cli_usage(c->command,
+                  "-W: no level '%s'%s%s%s; the levels are off, note, "
+                  "warning and error",
+                  eq + 1, near ? " (did you mean '" : "", near ? near : "",
+                  near ? "'?)" : "");
+    return -2;
 }
 
 static int set_max_errors(djz_cli *c, const char *v)
@@ -147,12 +203,13 @@ int djz_cli_diag_option(djz_cli *c, int argc, char **argv, int *i)
         }
         if (!v)
             continue;
-        if (opts[k].set(c, v) < 0) {
+        int r = opts[k].set(c, v);
+        if (r == -1) {
             djz_cli_usage(c->command, "%s takes %s, not '%s'", opts[k].name,
                           opts[k].expect, v);
             return -1;
         }
-        return 1;
+        return r < 0 ? -1 : 1;
     }
     return 0;
 }
@@ -182,6 +239,29 @@ static int take_flag(djz_cli *c, const djz_flag *flags, size_t nflags, int argc,
     return 0;
 }
 
+/* "unknown option", with "did you mean" among the command's own options
+ * and the diagnostic ones. */
+static int unknown_option(djz_cli *c, const char *arg, const djz_flag *flags,
+                          size_t nflags)
+{
+    static const char *const shared[] = {"--format", "--color", "--max-errors",
+                                         "--stdlib", "--warnings-as-errors"};
+    enum { NSHARED = sizeof shared / sizeof shared[0] };
+    const char **names =
+        djz_arena_alloc(&c->arena, sizeof *names * (nflags + NSHARED));
+    for (size_t k = 0; k < nflags; k++)
+        names[k] = flags[k].name;
+    memcpy(names + nflags, shared, sizeof shared);
+    const char *eq = strchr(arg, '=');
+    const char *word =
+        eq ? djz_arena_strndup(&c->arena, arg, (size_t)(eq - arg)) : arg;
+    const char *near = djz_suggest(word, names, nflags + NSHARED);
+    if (near)
+        return djz_cli_usage(
+            c->command, "unknown option '%s'; did you mean '%s'?", word, near);
+    return djz_cli_usage(c->command, "unknown option '%s'", arg);
+}
+
 int djz_cli_args(djz_cli *c, int argc, char **argv, const djz_flag *flags,
                  size_t nflags)
 {
@@ -205,7 +285,7 @@ int djz_cli_args(djz_cli *c, int argc, char **argv, const djz_flag *flags,
         if (r < 0)
             return DJZ_EXIT_USAGE;
         if (r == 0)
-            return djz_cli_usage(c->command, "unknown option '%s'", arg);
+            return unknown_option(c, arg, flags, nflags);
     }
     return DJZ_EXIT_OK;
 }
@@ -224,6 +304,15 @@ djz_source *djz_cli_read(djz_cli *c, const char *path)
         c->io_error = true;
     }
     return src;
+}
+
+bool djz_cli_compile(djz_cli *c, djz_source *src, const djz_compile_opts *o,
+                     djz_compilation *comp)
+{
+    bool built = djz_compile(&c->arena, &c->sink, src, o, comp);
+    if (comp->program.io_error)
+        c->io_error = true;
+    return built;
 }
 
 bool djz_cli_color(djz_color_mode mode, FILE *stream)

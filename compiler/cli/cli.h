@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "diag/diag.h"
+#include "driver/compile.h"
 #include "syntax/parse.h"
 
 /* Exit statuses, documented in `djaz help` and the man page. */
@@ -63,6 +64,10 @@ int djz_cli_args(djz_cli *c, int argc, char **argv, const djz_flag *flags,
 
 /* Reads a file, or reports DJZ2001 and returns NULL. */
 djz_source *djz_cli_read(djz_cli *c, const char *path);
+/* djz_compile into c's arena and sink; a module that could not be read
+ * (an I/O error, not a mistake in the spec) makes the exit status 2. */
+bool djz_cli_compile(djz_cli *c, djz_source *src, const djz_compile_opts *o,
+                     djz_compilation *comp);
 /* Renders the sink (text on stderr, JSON and SARIF on stdout) and returns
  * the exit status it implies. */
 int djz_cli_finish(djz_cli *c);

@@ -63,7 +63,7 @@ static int run_build(int argc, char **argv)
     bool built = false, written = false;
     if (src) {
         djz_compile_opts o = {.stdlib_dir = c.stdlib_dir};
-        if (djz_compile(&c.arena, &c.sink, src, &o, &comp) && !c.sink.errors)
+        if (djz_cli_compile(&c, src, &o, &comp) && !c.sink.errors)
             built = djz_build_artifacts(&c.arena, &c.sink, &comp, c.files[0],
                                         what | DJZ_ARTIFACTS_MANIFEST, &b);
     }

@@ -26,7 +26,7 @@ static int run_check(int argc, char **argv)
             /* The back ends too, in memory: their limits are problems of
              * the spec that `build` would report.  No manifest: nothing
              * is written, so nothing is hashed. */
-            if (djz_compile(&c.arena, &c.sink, src, &o, &comp) &&
+            if (djz_cli_compile(&c, src, &o, &comp) &&
                 c.sink.errors == errors) {
                 djz_build b;
                 djz_build_artifacts(&c.arena, &c.sink, &comp, c.files[i],

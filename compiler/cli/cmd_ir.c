@@ -24,7 +24,7 @@ static int run_ir(int argc, char **argv)
     djz_source *src = djz_cli_read(&c, c.files[0]);
     djz_compile_opts o = {.stdlib_dir = c.stdlib_dir, .only_env = env};
     djz_compilation comp;
-    bool built = src && djz_compile(&c.arena, &c.sink, src, &o, &comp);
+    bool built = src && djz_cli_compile(&c, src, &o, &comp);
     if (built && c.sink.errors == 0)
         djz_ir_dump_json(stdout, &comp.ir, env);
     status = djz_cli_finish(&c);

@@ -9,13 +9,17 @@
  *    (W)  = help: HELP
  *   FILE:LINE:COL: note: MESSAGE        (then its own line and carets)
  *
- * A line is shown with each tab as four spaces and each control character
- * or byte of invalid UTF-8 as U+FFFD; every other code point is one column
- * wide, which is what keeps the carets under the text they mark.  Columns
- * in the location are code points (a tab is one), as in source.h.  Colour
- * is ANSI SGR, written only when asked for. */
+ * A line is shown with each tab as four spaces and each invisible
+ * character (djz_utf8_invisible: controls, zero-width and bidirectional
+ * ones) or byte of invalid UTF-8 as U+FFFD; every other code point is one
+ * column wide, which is what keeps the carets under the text they mark.
+ * Columns in the location are code points (a tab is one), as in source.h.
+ * File names and messages are escaped (djz_render_escaped), so neither a
+ * file name nor a spec's value can forge a line or command the terminal.
+ * Colour is ANSI SGR, written only when asked for. */
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "../support/utf8.h"
 #include "diag.h"
@@ -118,7 +122,7 @@ static void put_line_text(const text_out *t, const char *text, uint32_t len)
         uint32_t n = next_unit(text + i, len - i, &cp);
         if (cp == '\t')
             fputs("    ", t->out);
-        else if (cp < 0x20 || cp == 0x7F || cp == 0xFFFD)
+        else if (djz_utf8_invisible(cp) || cp == 0xFFFD)
             fputs(REPLACEMENT, t->out);
         else
             fwrite(text + i, 1, n, t->out);
@@ -203,7 +207,8 @@ static void put_location(const text_out *t, djz_source *src, djz_span span)
     paint_on(t, SGR_BOLD);
     if (src) {
         djz_linecol lc = djz_source_linecol(src, span.lo);
-        fprintf(t->out, "%s:%lu:%lu:", src->name, (unsigned long)lc.line,
+        djz_render_escaped(t->out, src->name);
+        fprintf(t->out, ":%lu:%lu:", (unsigned long)lc.line,
                 (unsigned long)lc.col);
     } else {
         fputs("djaz:", t->out);
@@ -212,22 +217,25 @@ static void put_location(const text_out *t, djz_source *src, djz_span span)
     fputc(' ', t->out);
 }
 
-/* A message as it goes to a terminal: control characters a spec's value
- * may carry (a newline, an escape sequence written as \u{1b}) shown as
- * \n, \t or \xHH, so they can neither break the layout nor command the
- * terminal. */
-static void put_text(FILE *out, const char *s)
+void djz_render_escaped(FILE *out, const char *s)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c >= 0x20 && c != 0x7f)
-            fputc(c, out);
-        else if (c == '\n')
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = djz_utf8_decode(s + i, n - i, &cp);
+        if (k == 0) {
+            fprintf(out, "\\x%02x", (unsigned char)s[i]);
+            k = 1;
+        } else if (cp == '\n') {
             fputs("\\n", out);
-        else if (c == '\t')
+        } else if (cp == '\t') {
             fputs("\\t", out);
-        else
-            fprintf(out, "\\x%02x", c);
+        } else if (djz_utf8_invisible(cp)) {
+            fprintf(out, "\\u{%x}", (unsigned)cp);
+        } else {
+            fwrite(s + i, 1, k, out);
+        }
+        i += k;
     }
 }
 
@@ -238,7 +246,7 @@ static void put_headline(const text_out *t, const char *sgr, const char *label,
     paint(t, sgr, label);
     paint_on(t, SGR_BOLD);
     fputs(": ", t->out);
-    put_text(t->out, message);
+    djz_render_escaped(t->out, message);
     paint_off(t);
     fputc('\n', t->out);
 }
@@ -251,7 +259,7 @@ static void put_aside(const text_out *t, const char *sgr, const char *label,
     fputc(' ', t->out);
     paint(t, sgr, label);
     fputs(": ", t->out);
-    put_text(t->out, message);
+    djz_render_escaped(t->out, message);
     fputc('\n', t->out);
 }
 

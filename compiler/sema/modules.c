@@ -173,6 +173,33 @@ static void unknown_module(djz_program *p, const djz_module *from,
     }
 }
 
+/* A module that exists but could not be read (a directory, no
+ * permission, an I/O error): an I/O error, which makes djaz exit 2, not a
+ * mistake in the spec.  errno says why; stmt is NULL for the prelude. */
+static void unreadable(djz_program *p, const djz_module *from,
+                       const djz_node *stmt, const char *file)
+{
+    int err = errno;
+    djz_source *src = from ? from->parsed.src : NULL;
+    djz_span span = stmt ? stmt->u.import.path->span : djz_span_make(0, 0);
+    if (err == EFBIG) { /* as for the spec itself */
+        djz_diag *d = djz_report(p->sink, DJZ_FILE_TOO_LARGE, src, span,
+                                 "'%s' is larger than %u MiB", file,
+                                 DJZ_MAX_SOURCE >> 20);
+        djz_diag_help(p->sink, d, "split the spec into modules");
+        return;
+    }
+    djz_report(p->sink, DJZ_FILE_UNREADABLE, src, span, "cannot read '%s': %s",
+               file, strerror(err));
+    p->io_error = true;
+}
+
+/* Whether errno, after a failed open, says the file is not there. */
+static bool missing(int err)
+{
+    return err == ENOENT || err == ENOTDIR;
+}
+
 /* ---- loading ------------------------------------------------------- */
 
 static void load_imports(djz_program *p, djz_module *m);
@@ -253,6 +280,11 @@ static void import_std(djz_program *p, djz_module *from, const djz_node *stmt,
     if (already_seen(p, from, stmt, key))
         return;
     djz_source *src = read_stdlib(p, file);
+    if (!src && p->stdlib_dir && !missing(errno)) {
+        unreadable(p, from, stmt,
+                   djz_arena_printf(p->arena, "%s/%s", p->stdlib_dir, file));
+        return;
+    }
     if (!src) {
         if (stmt)
             unknown_module(p, from, stmt, key);
@@ -277,9 +309,13 @@ static void import_file(djz_program *p, djz_module *from, const djz_node *stmt,
     const char *file =
         join_clean(p->arena, dir_of(p->arena, from->parsed.src->name),
                    with_suffix(p->arena, path));
+    errno = ENOENT;
     char *real = p->hermetic ? NULL : realpath(file, NULL);
     if (!real) {
-        unknown_module(p, from, stmt, path);
+        if (missing(errno))
+            unknown_module(p, from, stmt, path);
+        else
+            unreadable(p, from, stmt, file);
         return;
     }
     const char *key = djz_arena_strdup(p->arena, real);
@@ -288,9 +324,7 @@ static void import_file(djz_program *p, djz_module *from, const djz_node *stmt,
         return;
     djz_source *src = djz_source_read(p->arena, file);
     if (!src) {
-        djz_report(p->sink, DJZ_FILE_UNREADABLE, from->parsed.src,
-                   stmt->u.import.path->span, "cannot read '%s': %s", file,
-                   strerror(errno));
+        unreadable(p, from, stmt, file);
         return;
     }
     finish_module(p, new_module(p, key, false, from, stmt), src);

@@ -35,6 +35,7 @@ typedef struct djz_program {
     const char *stdlib_dir; /* NULL: the embedded stdlib */
     bool no_prelude;        /* for tests of the loader itself */
     bool hermetic;          /* never read a file: relative imports fail */
+    bool io_error;          /* a module exists but could not be read */
     djz_module *modules, *tail;
     djz_module *main;
 } djz_program;

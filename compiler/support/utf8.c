@@ -139,3 +139,10 @@ const char *djz_utf8_sanitize(djz_arena *a, const char *s)
     out[k] = '\0';
     return out;
 }
+
+bool djz_utf8_invisible(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0xa0) || cp == 0xad ||
+           (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) ||
+           (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff;
+}

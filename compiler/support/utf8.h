@@ -27,5 +27,10 @@ size_t djz_utf8_encode(uint32_t cp, char out[4]);
  * copy in the arena in which each byte of an invalid sequence is replaced
  * by U+FFFD.  For writers, such as JSON, that must emit valid UTF-8. */
 const char *djz_utf8_sanitize(djz_arena *a, const char *s);
+/* True for a code point a reader cannot see or that reorders text on
+ * screen: C0 and C1 controls, DEL, no-break and soft hyphen, zero-width
+ * characters, the bidirectional controls of "Trojan Source", the BOM.
+ * The formatter writes them as \u{...}; the text renderer shows them so. */
+bool djz_utf8_invisible(uint32_t cp);
 
 #endif

@@ -123,16 +123,6 @@ static void leading_comments(fmt *f, uint32_t offset, uint32_t *prev,
 
 /* ---- values -------------------------------------------------------- */
 
-/* Characters that are invisible, or that reorder text on screen (the
- * bidirectional controls of "Trojan Source"), are written as \u{...} so a
- * reader sees them. */
-static bool invisible(uint32_t cp)
-{
-    return cp < 0x20 || (cp >= 0x7f && cp <= 0xa0) || cp == 0xad ||
-           (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) ||
-           (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff;
-}
-
 static void print_char(FILE *out, const char *s, size_t n, uint32_t cp,
                        bool before_brace)
 {
@@ -143,7 +133,7 @@ static void print_char(FILE *out, const char *s, size_t n, uint32_t cp,
         fprintf(out, "\\%c", escaped[e - plain]);
     else if (cp == '$' && before_brace)
         fputs("\\$", out);
-    else if (invisible(cp))
+    else if (djz_utf8_invisible(cp)) /* so a reader sees it */
         fprintf(out, "\\u{%x}", cp);
     else
         fwrite(s, 1, n, out);

@@ -132,6 +132,52 @@ static void test_text_replacement(void)
                     "djaz: 1 error\n");
 }
 
+/* Invisible and bidirectional characters in a shown line are U+FFFD too,
+ * one column each, so they neither hide nor reorder the text and the
+ * carets stay under what they mark. */
+static void test_text_invisible_in_line(void)
+{
+    fixture f;
+    fx_init(&f, 0);
+    djz_source *src = fx_source(&f, "i.djaz",
+                                "a\xE2\x80\xAE"     /* U+202E, RLO */
+                                "b\xE2\x80\x8B = 1" /* U+200B, ZWSP */
+                                "\n");
+    djz_report(&f.sink, DJZ_INVALID_CHARACTER, src, find(src, "="), "eq");
+    expect_text(&f, "i.djaz:1:6: error[DJZ1001]: eq\n"
+                    " 1 | a\xEF\xBF\xBD"
+                    "b\xEF\xBF\xBD = 1\n"
+                    "   |      ^\n"
+                    "djaz: 1 error\n");
+}
+
+/* A file name cannot forge a diagnostic line, hide or reorder text, or
+ * command the terminal: in the location (of the diagnostic and of a
+ * note) and in a message, it is escaped as the formatter escapes text;
+ * a byte of invalid UTF-8 as \xHH. */
+static void test_text_escaped_path(void)
+{
+    fixture f;
+    fx_init(&f, 0);
+    const char *name = "a\nb.djaz:9:9: error[DJZ1001]: forged\t\x1b[2J"
+                       "\xE2\x80\xAE\xFFz.djaz";
+    djz_source *src = fx_source(&f, name, "x = 1\n");
+    djz_diag *d = djz_report(&f.sink, DJZ_INVALID_CHARACTER, src,
+                             find(src, "="), "cannot read '%s'", name);
+    djz_diag_note(&f.sink, d, src, find(src, "1"), "here");
+    expect_text(&f, "a\\nb.djaz:9:9: error[DJZ1001]: forged\\t\\u{1b}[2J"
+                    "\\u{202e}\\xffz.djaz:1:3: error[DJZ1001]: cannot read "
+                    "'a\\nb.djaz:9:9: error[DJZ1001]: forged\\t\\u{1b}[2J"
+                    "\\u{202e}\\xffz.djaz'\n"
+                    " 1 | x = 1\n"
+                    "   |   ^\n"
+                    "a\\nb.djaz:9:9: error[DJZ1001]: forged\\t\\u{1b}[2J"
+                    "\\u{202e}\\xffz.djaz:1:5: note: here\n"
+                    " 1 | x = 1\n"
+                    "   |     ^\n"
+                    "djaz: 1 error\n");
+}
+
 static void test_text_crlf(void)
 {
     fixture f;
@@ -256,13 +302,14 @@ static void test_text_without_source(void)
                    "cannot read `x.djaz`: No such file or directory");
     djz_diag_help(&f.sink, d, "check the path");
     /* A control character in a message (from a spec's value) is shown,
-     * not obeyed: a newline as \n, an escape as \x1b. */
+     * not obeyed: a newline as \n, an escape as \u{1b}, as the formatter
+     * writes it. */
     djz_diag_note(&f.sink, d, NULL, djz_span_make(0, 0),
                   "first line\nsecond \x1b[31m");
     expect_text(&f, "djaz: error[DJZ2001]: cannot read `x.djaz`: No such "
                     "file or directory\n"
                     "   = help: check the path\n"
-                    "   = note: first line\\nsecond \\x1b[31m\n"
+                    "   = note: first line\\nsecond \\u{1b}[31m\n"
                     "djaz: 1 error\n");
 }
 
@@ -491,6 +538,29 @@ static void check_json_rest(const cJSON *spans, const cJSON *nofile)
     CHECK_EQ_STR(jstr(nofile, "name"), "file-unreadable");
 }
 
+/* JSON and SARIF carry a file name with a newline as an escape (cJSON):
+ * a JSON line stays one line, and the name reads back exactly; SARIF's
+ * URI is percent-encoded. */
+static void test_json_sarif_path(void)
+{
+    fixture f;
+    fx_init(&f, 0);
+    const char *name = "a\nb\x1b\xE2\x80\xAE.djaz";
+    djz_source *src = fx_source(&f, name, "x = 1\n");
+    djz_report(&f.sink, DJZ_INVALID_CHARACTER, src, find(src, "="), "eq");
+    char *out = render(djz_render_json, &f.sink, false);
+    CHECK(strchr(out, '\n') == out + strlen(out) - 1);
+    cJSON *o = cJSON_Parse(out);
+    CHECK_EQ_STR(jstr(o, "file"), name);
+    cJSON_Delete(o);
+    free(out);
+    out = render(djz_render_sarif, &f.sink, false);
+    CHECK(strstr(out, "\"uri\": \"a%0Ab%1B%E2%80%AE.djaz\"") != NULL ||
+          strstr(out, "\"uri\":\t\"a%0Ab%1B%E2%80%AE.djaz\"") != NULL);
+    free(out);
+    djz_arena_free(&f.arena);
+}
+
 static void test_json(void)
 {
     fixture f;
@@ -662,9 +732,10 @@ static void test_sarif_empty(void)
 }
 
 DJZ_TESTS(test_text_simple_with_help, test_text_tabs, test_text_utf8,
-          test_text_replacement, test_text_crlf, test_text_end_of_line,
-          test_text_empty_span, test_text_multiline_span, test_text_empty_line,
-          test_text_notes_width, test_text_without_source, test_text_summary,
-          test_text_truncated, test_text_color, test_text_note_color,
-          test_explain, test_json, test_json_empty, test_sarif,
-          test_sarif_empty)
+          test_text_replacement, test_text_invisible_in_line,
+          test_text_escaped_path, test_json_sarif_path, test_text_crlf,
+          test_text_end_of_line, test_text_empty_span, test_text_multiline_span,
+          test_text_empty_line, test_text_notes_width, test_text_without_source,
+          test_text_summary, test_text_truncated, test_text_color,
+          test_text_note_color, test_explain, test_json, test_json_empty,
+          test_sarif, test_sarif_empty)
