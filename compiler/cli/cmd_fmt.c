@@ -1,11 +1,26 @@
 /* cmd_fmt.c - `djaz fmt`: rewrite specs in the canonical layout.
  *
  * A file with syntax errors is never touched.  A changed file is written
- * to a temporary file beside it and renamed over it, keeping its mode, so
- * an interrupted run leaves either the old or the new text. */
+ * to a temporary file beside it and renamed over it, so an interrupted run
+ * leaves either the old or the new text.  The file replaced is the one the
+ * user means, and only as an editor would replace it:
+ *
+ *  - a symbolic link is followed: its target is formatted, the link kept;
+ *  - a read-only file is refused (DJZ2040): one the user cannot write
+ *    (access(2)), or whose mode has no write bit at all, as for 0444;
+ *    the second rule is how root, for whom access(2) always says yes, is
+ *    refused too, as vim judges it;
+ *  - the new file gets the old one's mode, owner and group; when the owner
+ *    cannot be kept (a user formatting another's file), it is refused;
+ *  - a file with several hard links, or that is not a regular file, is
+ *    refused, as is one that changed while it was being formatted.
+ *
+ * Refused or failed, the file is left exactly as it was (exit 2). */
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,62 +34,206 @@ typedef struct fmt_opts {
     int changed;
 } fmt_opts;
 
-static bool write_atomically(djz_cli *c, const char *path, const char *text,
+/* The file a spec's path names (symbolic links resolved) and what it was
+ * when it was read. */
+typedef struct fmt_target {
+    const char *path; /* as the user wrote it, for messages */
+    const char *real; /* the file replaced */
+    struct stat st;
+} fmt_target;
+
+static void cannot_write(djz_cli *c, const char *path, const char *why)
+{
+    djz_report(&c->sink, DJZ_FILE_UNWRITABLE, NULL, djz_span_make(0, 0),
+               "cannot write '%s': %s", path, why);
+    c->io_error = true;
+}
+
+/* Refusal with a help line; the file is left as it is. */
+static void refuse(djz_cli *c, djz_code code, const char *help, const char *fmt,
+                   const char *path)
+{
+    djz_diag *d =
+        djz_report(&c->sink, code, NULL, djz_span_make(0, 0), fmt, path);
+    djz_diag_help(&c->sink, d, "%s", help);
+    c->io_error = true;
+}
+
+/* Whether the user may replace t->real, as an editor judges it. */
+static bool writable(djz_cli *c, const fmt_target *t)
+{
+    if (!S_ISREG(t->st.st_mode)) {
+        cannot_write(c, t->path, "not a regular file");
+        return false;
+    }
+    if ((t->st.st_mode & 0222) == 0 || access(t->real, W_OK) != 0) {
+        refuse(c, DJZ_READ_ONLY_FILE,
+               "make it writable (chmod u+w) to format it; --check and "
+               "--diff show what would change without writing",
+               "'%s' is read-only; it was not formatted", t->path);
+        return false;
+    }
+    if (t->st.st_uid != geteuid() && geteuid() != 0) {
+        refuse(c, DJZ_FILE_UNWRITABLE,
+               "the rewritten file would belong to you; ask its owner, or "
+               "apply the patch `djaz fmt --check --diff` prints",
+               "'%s' belongs to another user; it was not formatted", t->path);
+        return false;
+    }
+    if (t->st.st_nlink > 1) {
+        refuse(c, DJZ_FILE_UNWRITABLE,
+               "replacing it would split its hard links; format a copy, "
+               "or apply the patch `djaz fmt --check --diff` prints",
+               "'%s' has more than one hard link; it was not formatted",
+               t->path);
+        return false;
+    }
+    return true;
+}
+
+/* Whether the file is still the one read: same inode, size and time. */
+static bool unchanged(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+           a->st_size == b->st_size && a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+           a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* Owner and group, then mode (chown clears set-id bits), of the old file
+ * on the new one.  Fails only when the owner cannot be kept. */
+static bool keep_identity(int fd, const struct stat *st)
+{
+    struct stat now;
+    if (fstat(fd, &now) != 0)
+        return false;
+    if ((now.st_uid != st->st_uid || now.st_gid != st->st_gid) &&
+        fchown(fd, st->st_uid, st->st_gid) != 0)
+        return false;
+    return fchmod(fd, st->st_mode & 07777) == 0;
+}
+
+/* Writes text to a new temporary file beside t->real, with its identity;
+ * returns the temporary file's name, or NULL with errno set. */
+static char *write_temp(djz_cli *c, const fmt_target *t, const char *text,
+                        size_t len)
+{
+    char *tmp = djz_arena_printf(&c->arena, "%s.djaz-fmt-XXXXXX", t->real);
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return NULL;
+    FILE *out = fdopen(fd, "wb");
+    bool ok = out && keep_identity(fd, &t->st) &&
+              fwrite(text, 1, len, out) == len && fflush(out) == 0 &&
+              fsync(fd) == 0;
+    int err = errno;
+    if (out ? fclose(out) != 0 : close(fd) != 0)
+        ok = ok ? (err = errno, false) : false;
+    if (ok)
+        return tmp;
+    unlink(tmp);
+    errno = err;
+    return NULL;
+}
+
+/* The directory's entry is on disk too (after a rename). */
+static void sync_dir(djz_cli *c, const char *file)
+{
+    char *copy = djz_arena_strdup(&c->arena, file);
+    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+static bool write_atomically(djz_cli *c, fmt_target *t, const char *text,
                              size_t len)
 {
-    struct stat st;
-    mode_t mode = stat(path, &st) == 0 ? st.st_mode & 07777 : 0644;
-    char *tmp = djz_arena_printf(&c->arena, "%s.djaz-fmt-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    bool ok = fd >= 0;
-    FILE *out = ok ? fdopen(fd, "wb") : NULL;
-    if (ok && !out)
-        close(fd);
-    ok = out && fwrite(text, 1, len, out) == len;
-    ok = out && fflush(out) == 0 && ok && fchmod(fileno(out), mode) == 0 &&
-         fsync(fileno(out)) == 0;
-    int err = errno;
-    if (out && fclose(out) != 0 && ok) {
-        ok = false;
-        err = errno;
+    struct stat now;
+    if (!writable(c, t))
+        return false;
+    char *tmp = write_temp(c, t, text, len);
+    if (!tmp) {
+        cannot_write(c, t->path, strerror(errno));
+        return false;
     }
-    if (ok && rename(tmp, path) != 0) {
-        ok = false;
-        err = errno;
+    /* Last check before the swap: the file is the one read. */
+    if (stat(t->real, &now) != 0 || !unchanged(&now, &t->st)) {
+        unlink(tmp);
+        refuse(c, DJZ_FILE_UNWRITABLE, "run djaz fmt again once it is saved",
+               "'%s' changed while it was being formatted; it was not "
+               "written",
+               t->path);
+        return false;
     }
-    if (!ok) {
-        if (fd >= 0)
-            unlink(tmp);
-        djz_report(&c->sink, DJZ_FILE_UNWRITABLE, NULL, djz_span_make(0, 0),
-                   "cannot write '%s': %s", path, strerror(err));
-        c->io_error = true;
+    if (rename(tmp, t->real) != 0) {
+        int err = errno;
+        unlink(tmp);
+        cannot_write(c, t->path, strerror(err));
+        return false;
     }
-    return ok;
+    sync_dir(c, t->real);
+    return true;
+}
+
+/* What path names, before it is read: its real file and that file's
+ * state.  Returns 0, or the errno that says why it cannot be known. */
+static int find_target(djz_cli *c, const char *path, fmt_target *t)
+{
+    char *real = realpath(path, NULL);
+    if (!real)
+        return errno;
+    t->path = path;
+    t->real = djz_arena_strdup(&c->arena, real);
+    free(real);
+    return stat(t->real, &t->st) == 0 ? 0 : errno;
+}
+
+/* name escaped as the text renderer shows it, for a line of output. */
+static const char *shown(djz_cli *c, const char *name)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        djz_out_of_memory();
+    djz_render_escaped(f, name);
+    if (fclose(f) != 0)
+        djz_out_of_memory();
+    const char *copy = djz_arena_strndup(&c->arena, buf, len);
+    free(buf);
+    return copy;
 }
 
 static void format_one(djz_cli *c, fmt_opts *o, const char *path)
 {
+    fmt_target t = {0};
+    bool is_stdin = strcmp(path, "-") == 0;
+    int lost = is_stdin ? 0 : find_target(c, path, &t);
     djz_source *src = djz_cli_read(c, path);
     if (!src)
         return;
+    if (lost) { /* read, yet not found: it is moving under us */
+        cannot_write(c, path, strerror(lost));
+        return;
+    }
     djz_parsed p = djz_parse(&c->arena, &c->sink, src);
     if (p.errors || !p.file)
         return;
     size_t len;
     char *text = djz_format(&p, &len);
-    bool is_stdin = strcmp(path, "-") == 0;
     bool same = len == src->len && memcmp(text, src->text, len) == 0;
+    const char *name = shown(c, src->name);
     if (!same)
         o->changed++;
     if (o->diff && !same)
-        djz_diff_unified(stdout, src->name, src->text, src->len, src->name,
-                         text, len);
+        djz_diff_unified(stdout, name, src->text, src->len, name, text, len);
     bool written =
-        same || is_stdin || o->check || write_atomically(c, path, text, len);
+        same || is_stdin || o->check || write_atomically(c, &t, text, len);
     if (is_stdin && !o->check && !o->diff)
         fwrite(text, 1, len, stdout);
     else if (!same && !o->diff && written)
-        printf("%s\n", src->name);
+        printf("%s\n", name);
     free(text);
 }
 
