@@ -94,8 +94,11 @@ static int run_build(int argc, char **argv)
     }
     status = djz_cli_finish(&c);
     /* Last, after any warnings: what was written. */
-    if (written && !quiet && c.format == DJZ_OUT_TEXT)
-        fprintf(stderr, "djaz: wrote %zu files to %s\n", b.n, out);
+    if (written && !quiet && c.format == DJZ_OUT_TEXT) {
+        fprintf(stderr, "djaz: wrote %zu files to ", b.n);
+        djz_render_escaped(stderr, out); /* a name cannot forge a line */
+        fputc('\n', stderr);
+    }
     djz_build_free(&b);
     djz_cli_free(&c);
     return status;
