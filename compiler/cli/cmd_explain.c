@@ -1,7 +1,10 @@
 /* cmd_explain.c - `djaz explain CODE`: the long form of a diagnostic. */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "support/suggest.h"
 
 static void list_codes(void)
 {
@@ -10,6 +13,25 @@ static void list_codes(void)
         printf("DJZ%04d  %-8s %-28s %s\n", (int)d->code,
                djz_severity_name(d->severity), d->name, d->title);
     }
+}
+
+/* "no diagnostic", with "did you mean" among the names of the codes. */
+static int no_diagnostic(const char *word)
+{
+    const char **names = malloc(sizeof *names * djz_catalogue_len);
+    if (!names)
+        djz_out_of_memory();
+    for (size_t i = 0; i < djz_catalogue_len; i++)
+        names[i] = djz_catalogue[i].name;
+    const char *near = djz_suggest(word, names, djz_catalogue_len);
+    free(names);
+    if (near)
+        return djz_cli_usage(
+            "explain", "no diagnostic '%s'; did you mean '%s'?", word, near);
+    return djz_cli_usage("explain",
+                         "no diagnostic '%s'; 'djaz explain --list' lists "
+                         "them",
+                         word);
 }
 
 static int run_explain(int argc, char **argv)
@@ -29,10 +51,7 @@ static int run_explain(int argc, char **argv)
     if (code != DJZ_CODE_NONE)
         info = djz_diag_lookup(code);
     if (!info)
-        return djz_cli_usage("explain",
-                             "no diagnostic '%s'; "
-                             "'djaz explain --list' lists them",
-                             argv[1]);
+        return no_diagnostic(argv[1]);
     djz_render_explain(stdout, info, djz_cli_color(DJZ_COLOR_AUTO, stdout));
     return DJZ_EXIT_OK;
 }

@@ -6,6 +6,7 @@
  * cannot drift from the compiler. */
 #include "cli.h"
 #include "sema/schema.h"
+#include "support/suggest.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -88,8 +89,11 @@ static int run_schema(int argc, char **argv)
         return djz_cli_usage("schema", "usage: djaz schema [KIND]");
     if (argc == 2) {
         const djz_block_schema *s = djz_schema_block(argv[1]);
+        const char *near = s ? NULL : djz_suggest(argv[1], kinds, n);
         if (!s)
-            return djz_cli_usage("schema", "no kind of block '%s'", argv[1]);
+            return djz_cli_usage("schema", "no kind of block '%s'%s%s%s",
+                                 argv[1], near ? "; did you mean '" : "",
+                                 near ? near : "", near ? "'?" : "");
         print_kind(s);
         return DJZ_EXIT_OK;
     }

@@ -1,4 +1,5 @@
-# A mistyped command, -W name or level, or option gets "did you mean";
+# A mistyped command, option, -W name or level, schema kind or
+# diagnostic name gets "did you mean";
 # a word close to nothing gets the plain message.  All exit 2.
 spec=../../diagnostics/cases/6001-hardening-off.djaz
 "$DJAZ" chek "$spec"; echo "command: $?"
@@ -11,3 +12,5 @@ spec=../../diagnostics/cases/6001-hardening-off.djaz
 "$DJAZ" check --fromat=json "$spec"; echo "option: $?"
 "$DJAZ" fmt --chek "$spec"; echo "command's own option: $?"
 "$DJAZ" $'ch\nek\u202e'; echo "escaped: $?"
+"$DJAZ" schema ap; echo "schema kind: $?"
+"$DJAZ" explain colon-for-equal; echo "explain name: $?"
