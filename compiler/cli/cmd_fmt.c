@@ -113,25 +113,41 @@ static bool keep_identity(int fd, const struct stat *st)
 }
 
 /* Writes text to a new temporary file beside t->real, with its identity;
- * returns the temporary file's name, or NULL with errno set. */
+ * returns the temporary file's name, or NULL after saying what failed. */
 static char *write_temp(djz_cli *c, const fmt_target *t, const char *text,
                         size_t len)
 {
     char *tmp = djz_arena_printf(&c->arena, "%s.djaz-fmt-XXXXXX", t->real);
     int fd = mkstemp(tmp);
-    if (fd < 0)
+    if (fd < 0) {
+        int err = errno;
+        char *dir = djz_arena_strdup(&c->arena, t->real);
+        cannot_write(c, t->path,
+                     djz_arena_printf(&c->arena,
+                                      "no temporary file can be made in '%s' "
+                                      "(%s)",
+                                      dirname(dir), strerror(err)));
         return NULL;
+    }
     FILE *out = fdopen(fd, "wb");
-    bool ok = out && keep_identity(fd, &t->st) &&
-              fwrite(text, 1, len, out) == len && fflush(out) == 0 &&
+    bool kept = out && keep_identity(fd, &t->st);
+    bool ok = kept && fwrite(text, 1, len, out) == len && fflush(out) == 0 &&
               fsync(fd) == 0;
     int err = errno;
-    if (out ? fclose(out) != 0 : close(fd) != 0)
-        ok = ok ? (err = errno, false) : false;
+    int closed = out ? fclose(out) : close(fd);
+    if (ok && closed != 0) {
+        ok = false;
+        err = errno;
+    }
     if (ok)
         return tmp;
     unlink(tmp);
-    errno = err;
+    cannot_write(c, t->path,
+                 out && !kept ? djz_arena_printf(&c->arena,
+                                                 "its owner, group and mode "
+                                                 "cannot be kept (%s)",
+                                                 strerror(err))
+                              : strerror(err ? err : EIO));
     return NULL;
 }
 
@@ -153,10 +169,8 @@ static bool write_atomically(djz_cli *c, fmt_target *t, const char *text,
     if (!writable(c, t))
         return false;
     char *tmp = write_temp(c, t, text, len);
-    if (!tmp) {
-        cannot_write(c, t->path, strerror(errno));
+    if (!tmp)
         return false;
-    }
     /* Last check before the swap: the file is the one read. */
     if (stat(t->real, &now) != 0 || !unchanged(&now, &t->st)) {
         unlink(tmp);

@@ -67,7 +67,18 @@ chmod 640 shared/mine.djaz
 setpriv --reuid=nobody --regid=nogroup --clear-groups "$DJAZ" fmt shared/mine.djaz
 echo "a user's own file: $?"
 state shared/mine.djaz
+printf "$ugly" >shared/their-group.djaz
+chown nobody:root shared/their-group.djaz
+setpriv --reuid=nobody --regid=nogroup --clear-groups "$DJAZ" fmt shared/their-group.djaz
+echo "a user's own file, in a group not theirs: $?"
+state shared/their-group.djaz
 ls -A shared
+mkdir locked; printf "$ugly" >locked/a.djaz; chown nobody locked/a.djaz
+chmod 555 locked
+setpriv --reuid=nobody --regid=nogroup --clear-groups "$DJAZ" fmt locked/a.djaz 2>&1 |
+  sed "s|$dir|DIR|"
+echo "in a directory the user cannot write: ${PIPESTATUS[0]}"
+cmp -s locked/a.djaz orig && echo "locked/a.djaz untouched"
 
 echo "-- hard links, a directory"
 printf "$ugly" >hard.djaz; ln hard.djaz hard2.djaz
