@@ -100,7 +100,7 @@ static bool unchanged(const struct stat *a, const struct stat *b)
 }
 
 /* Owner and group, then mode (chown clears set-id bits), of the old file
- * on the new one.  Fails only when the owner cannot be kept. */
+ * on the new one; false when they cannot be kept. */
 static bool keep_identity(int fd, const struct stat *st)
 {
     struct stat now;
