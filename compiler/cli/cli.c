@@ -13,6 +13,7 @@
 
 #include "driver/compile.h"
 #include "support/suggest.h"
+#include "support/version.h"
 
 void djz_cli_init(djz_cli *c, const char *command)
 {
@@ -330,7 +331,7 @@ bool djz_cli_color(djz_color_mode mode, FILE *stream)
 
 int djz_cli_finish(djz_cli *c)
 {
-    djz_render_opts o = {.tool_version = DJAZ_VERSION};
+    djz_render_opts o = {.tool_version = djz_version};
     switch (c->format) {
     case DJZ_OUT_TEXT:
         o.color = djz_cli_color(c->color, stderr);

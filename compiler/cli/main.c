@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "support/suggest.h"
+#include "support/version.h"
 
 /* One line per command, in the order `djaz --help` lists them. */
 static const djz_command *const commands[] = {
@@ -160,7 +161,7 @@ static int run(int argc, char **argv)
     }
     const char *name = argv[1];
     if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
-        printf("djaz %s (language 1)\n", DJAZ_VERSION);
+        printf("djaz %s (language 1)\n", djz_version);
         return DJZ_EXIT_OK;
     }
     if (djz_cli_is_help(name))

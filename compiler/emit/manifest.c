@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "support/sha256.h"
+#include "support/version.h"
 
 /* Resource names by the role the runtime knows them by. */
 static const struct {
@@ -65,7 +66,8 @@ djz_json *djz_manifest(djz_arena *a, const djz_ir *ir, const djz_arm *arm,
 {
     djz_json *m = djz_json_object(a);
     djz_json_set_int(a, m, "djazManifest", 1);
-    djz_json_set_str(a, m, "generator", "djaz " DJAZ_VERSION);
+    djz_json_set_str(a, m, "generator",
+                     djz_arena_printf(a, "djaz %s", djz_version));
     djz_json_set_str(a, m, "spec", spec);
     const djz_ir_block *app =
         ir->nenvs ? djz_ir_block_of(&ir->envs[0], "app") : NULL;

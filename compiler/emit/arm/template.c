@@ -437,8 +437,9 @@ bool djz_arm_build(djz_arena *a, djz_diag_sink *sink, const djz_model *m,
     djz_json_set_str(a, t, "contentVersion", "1.0.0.0");
     djz_json *gen = djz_json_set_object(
         a, djz_json_set_object(a, t, "metadata"), "_generator");
+    /* The generator's name, not its version: a release of djaz must not
+     * change every template (support/version.h). */
     djz_json_set_str(a, gen, "name", "djaz");
-    djz_json_set_str(a, gen, "version", DJAZ_VERSION);
     size_t nparams;
     djz_json_set(a, t, "parameters", parameters(&c, &nparams));
     djz_json_set(a, t, "resources", resources);

@@ -150,12 +150,12 @@ const char *djz_ci_install_djaz(djz_arena *a, const char *tmp,
 const char *djz_ci_comment(djz_arena *a, const char *spec, const char *what)
 {
     /* The path alone on its line: yamllint lets one word be long. */
-    return djz_arena_printf(a,
-                            "%s\n"
-                            "Written by djaz " DJAZ_VERSION
-                            " from the spec below: change it, not this file.\n"
-                            "%s",
-                            what, spec);
+    return djz_arena_printf(
+        a,
+        "%s\n"
+        "Written by djaz from the spec below: change it, not this file.\n"
+        "%s",
+        what, spec);
 }
 
 void djz_ci_add(djz_arena *a, djz_ci_files *out, const char *path,

@@ -19,6 +19,8 @@
 
 #include <string.h>
 
+#include "support/version.h"
+
 static const char *const runner = "ubuntu-24.04";
 
 typedef struct gh {
@@ -254,7 +256,7 @@ static djz_json *workflow(gh *g, djz_json *doc, const char *name, djz_json *on,
     djz_json_set_str(a, c, "group", group);
     djz_json_set_bool(a, c, "cancel-in-progress", cancel);
     djz_json *env = djz_json_set_object(a, doc, "env");
-    djz_json_set_str(a, env, "DJAZ_VERSION", DJAZ_VERSION);
+    djz_json_set_str(a, env, "DJAZ_VERSION", djz_version);
     djz_json_set_str(a, env, "DJAZ_SPEC", g->in->spec);
     /* Where djaz's source is fetched: a repository variable. */
     djz_json_set_str(a, env, "DJAZ_REPOSITORY", "${{ vars.DJAZ_REPOSITORY }}");

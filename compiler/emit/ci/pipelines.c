@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include "support/version.h"
+
 typedef struct ap {
     const djz_ci_input *in;
     const djz_ir_block *ci;
@@ -260,7 +262,7 @@ void djz_ci_pipelines(const djz_ci_input *in, djz_ci_files *out)
         djz_json_set_object(a, djz_json_set_object(a, doc, "pr"), "branches"),
         "include", branches);
     djz_json *vars = djz_json_set_object(a, doc, "variables");
-    djz_json_set_str(a, vars, "DJAZ_VERSION", DJAZ_VERSION);
+    djz_json_set_str(a, vars, "DJAZ_VERSION", djz_version);
     djz_json_set_str(a, vars, "DJAZ_SPEC", in->spec);
     djz_json *stages = djz_json_set_array(a, doc, "stages");
     djz_json_push(a, stages, test_stage(&p, messages));
