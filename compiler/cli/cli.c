@@ -344,7 +344,7 @@ int djz_cli_finish(djz_cli *c)
         djz_render_sarif(stdout, &c->sink, &o);
         break;
     }
-    if (c->io_error)
+    if (c->io_error || c->sink.usage)
         return DJZ_EXIT_USAGE;
     return c->sink.errors || c->sink.truncated ? DJZ_EXIT_SPEC : DJZ_EXIT_OK;
 }

@@ -77,6 +77,7 @@ typedef struct djz_diag_sink {
     djz_level_override *levels; /* -W CODE=LEVEL, last one wins */
     size_t nlevels;
     size_t suppressed; /* dropped by -W CODE=off */
+    bool usage;        /* an error of the invocation, not of a spec */
 } djz_diag_sink;
 
 /* The catalogue, in code order. */

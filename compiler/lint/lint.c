@@ -141,12 +141,52 @@ static void report_unused(djz_lint_ctx *l)
     }
 }
 
+/* The value as a message shows it: control characters and quotes as
+ * escapes, at most 40 bytes of it. */
+static const char *shown(djz_arena *a, const char *value)
+{
+    char *out = djz_arena_alloc(a, 40 * 4 + 4);
+    size_t n = 0, i = 0;
+    for (; value[i] && i < 40; i++) {
+        unsigned char ch = (unsigned char)value[i];
+        if (ch < 0x20 || ch == 0x7f || ch == '\'' || ch == '\\')
+            n += (size_t)sprintf(out + n, "\\x%02x", ch);
+        else
+            out[n++] = (char)ch;
+    }
+    strcpy(out + n, value[i] ? "..." : "");
+    return out;
+}
+
+/* Today's date for the rules; a malformed SOURCE_DATE_EPOCH is an error
+ * of the invocation (exit 2), said once however many specs are linted. */
+static int64_t today(djz_arena *a, djz_diag_sink *sink)
+{
+    int64_t days;
+    if (djz_today(&days))
+        return days;
+    for (const djz_diag *d = sink->head; d; d = d->next)
+        if (d->code == DJZ_BAD_SOURCE_DATE_EPOCH)
+            return days;
+    djz_diag *d = djz_report(
+        sink, DJZ_BAD_SOURCE_DATE_EPOCH, NULL, djz_span_make(0, 0),
+        "SOURCE_DATE_EPOCH='%s' is not a whole number of seconds since "
+        "1970-01-01 UTC",
+        shown(a, getenv("SOURCE_DATE_EPOCH")));
+    djz_diag_help(sink, d,
+                  "set it to the output of `date +%%s` (digits only, at "
+                  "most " DJZ_MAX_SOURCE_DATE_EPOCH
+                  "), or unset it to use today's date");
+    sink->usage = true;
+    return days;
+}
+
 void djz_lint(djz_compilation *c, djz_diag_sink *sink)
 {
     djz_lint_ctx l = {.a = c->program.arena,
                       .sink = sink,
                       .m = &c->model,
-                      .today = djz_today()};
+                      .today = today(c->program.arena, sink)};
     collect_allows(&l);
     for (size_t i = 0; i < c->ir.nenvs; i++) {
         l.env = &c->ir.envs[i];

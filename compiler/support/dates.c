@@ -51,12 +51,37 @@ bool djz_date_parse(const char *text, int64_t *days)
     return true;
 }
 
-int64_t djz_today(void)
+/* SOURCE_DATE_EPOCH as reproducible-builds.org specifies it: the output
+ * of `date +%s`, an integer with no sign, space or fraction.  The upper
+ * bound is 9999-12-31T23:59:59Z, the last second with a four-digit year
+ * (GCC's bound too); digits are counted so that no value overflows. */
+static bool epoch_seconds(const char *text, int64_t *seconds)
+{
+    const int64_t max = 253402300799;
+    int64_t v = 0;
+    if (!*text)
+        return false; /* set but empty: not the output of date +%s */
+    for (const char *p = text; *p; p++) {
+        if (*p < '0' || *p > '9' || v > (max - (*p - '0')) / 10)
+            return false;
+        v = v * 10 + (*p - '0');
+    }
+    *seconds = v;
+    return true;
+}
+
+bool djz_today(int64_t *days)
 {
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    char *end;
-    long long seconds = epoch && *epoch ? strtoll(epoch, &end, 10) : 0;
-    if (!epoch || !*epoch || *end || seconds < 0)
-        seconds = (long long)time(NULL);
-    return seconds / 86400;
+    int64_t seconds;
+    if (!epoch) {
+        *days = (int64_t)time(NULL) / 86400;
+        return true;
+    }
+    if (!epoch_seconds(epoch, &seconds)) {
+        *days = (int64_t)time(NULL) / 86400;
+        return false;
+    }
+    *days = seconds / 86400;
+    return true;
 }

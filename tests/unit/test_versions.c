@@ -63,9 +63,36 @@ static void test_dates(void)
     CHECK(!djz_date_parse("2026-1-1", &d));
     CHECK(!djz_date_parse("2026-11-24x", &d));
     setenv("SOURCE_DATE_EPOCH", "1795478400", 1); /* 2026-11-24 */
-    CHECK_EQ_INT(djz_today(), 20781);
-    setenv("SOURCE_DATE_EPOCH", "garbage", 1);
-    CHECK(djz_today() > 20000); /* falls back to the clock */
+    CHECK(djz_today(&d));
+    CHECK_EQ_INT(d, 20781);
+    setenv("SOURCE_DATE_EPOCH", "0", 1);
+    CHECK(djz_today(&d));
+    CHECK_EQ_INT(d, 0);
+    setenv("SOURCE_DATE_EPOCH", "253402300799", 1); /* 9999-12-31 */
+    CHECK(djz_today(&d));
+    CHECK_EQ_INT(d, 2932896);
+    /* Malformed values fail (the clock's date comes back), never pass. */
+    static const char *const bad[] = {"garbage",
+                                      " 17",
+                                      "17 ",
+                                      "+17",
+                                      "-1",
+                                      "1e9",
+                                      "17.5",
+                                      "0x11",
+                                      "",
+                                      "253402300800",
+                                      "99999999999999999999999",
+                                      "1795478400\n"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        setenv("SOURCE_DATE_EPOCH", bad[i], 1);
+        d = -1;
+        CHECK(!djz_today(&d));
+        CHECK(d > 20000);
+    }
+    unsetenv("SOURCE_DATE_EPOCH");
+    CHECK(djz_today(&d));
+    CHECK(d > 20000);
 }
 
 DJZ_TESTS(test_requirement_parse, test_compare, test_matches, test_dates)
