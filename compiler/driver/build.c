@@ -20,21 +20,22 @@ static djz_artifact *add(djz_arena *a, djz_build *b, size_t *cap,
     return x;
 }
 
-typedef void (*env_writer)(const djz_model *m, const djz_ir_env *e, int which,
+/* Writes artifact `which` of environment `env`; some artifacts depend on
+ * every environment (a package one of them needs). */
+typedef void (*env_writer)(const djz_compilation *c, size_t env, int which,
                            djz_buf *out);
 
-static void requirements(const djz_model *m, const djz_ir_env *e, int which,
+static void requirements(const djz_compilation *c, size_t env, int which,
                          djz_buf *out)
 {
-    (void)m;
-    djz_python_requirements(e, which, out);
+    djz_python_requirements(&c->model, &c->ir, &c->ir.envs[env], which, out);
 }
 
-static void startup(const djz_model *m, const djz_ir_env *e, int which,
+static void startup(const djz_compilation *c, size_t env, int which,
                     djz_buf *out)
 {
     (void)which;
-    djz_python_startup(m, e, out);
+    djz_python_startup(&c->model, &c->ir.envs[env], out);
 }
 
 /* An artifact of the application, the same in every environment: one
@@ -45,10 +46,10 @@ static djz_artifact *shared(djz_arena *a, djz_diag_sink *sink,
                             const char *path, env_writer write, int which)
 {
     djz_artifact *x = add(a, b, cap, path);
-    write(&c->model, &c->ir.envs[0], which, &x->text);
+    write(c, 0, which, &x->text);
     for (size_t e = 1; e < c->ir.nenvs; e++) {
         djz_buf other = {0};
-        write(&c->model, &c->ir.envs[e], which, &other);
+        write(c, e, which, &other);
         bool same =
             other.len == x->text.len &&
             (!other.len || !memcmp(other.data, x->text.data, other.len));
@@ -69,11 +70,10 @@ static djz_artifact *shared(djz_arena *a, djz_diag_sink *sink,
     return x;
 }
 
-static void django_file(const djz_model *m, const djz_ir_env *e, int which,
+static void django_file(const djz_compilation *c, size_t env, int which,
                         djz_buf *out)
 {
-    (void)m;
-    djz_django_file(NULL, e, which, out, NULL);
+    djz_django_file(NULL, &c->ir, &c->ir.envs[env], which, out, NULL);
 }
 
 static void django_artifacts(djz_arena *a, djz_diag_sink *sink,
@@ -84,7 +84,8 @@ static void django_artifacts(djz_arena *a, djz_diag_sink *sink,
     const char *dir = djz_django_dir(a, &c->ir.envs[0]);
     for (int i = 0; i < 2; i++) {
         djz_buf probe = {0};
-        bool present = djz_django_file(a, &c->ir.envs[0], i, &probe, &b->reads);
+        bool present =
+            djz_django_file(a, &c->ir, &c->ir.envs[0], i, &probe, &b->reads);
         djz_buf_free(&probe);
         if (present)
             shared(a, sink, c, b, cap,
@@ -99,6 +100,8 @@ static void python_artifacts(djz_arena *a, djz_diag_sink *sink,
                              const djz_compilation *c, djz_build *b,
                              size_t *cap)
 {
+    /* What the generated files import, against what the spec lists. */
+    djz_python_check_requirements(sink, a, &c->model, &c->ir);
     for (int i = 0; i < 3; i++)
         shared(a, sink, c, b, cap, djz_requirements_files[i], requirements, i);
     shared(a, sink, c, b, cap, "startup.sh", startup, 0)->executable = true;

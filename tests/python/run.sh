@@ -40,8 +40,11 @@ for spec in examples/*/app.djaz tests/arm/specs/*.djaz; do
     grep -Eq "^  $package\.(asgi|wsgi):application$" "$out/startup.sh"; then ok; else
     bad "$name: startup.sh does not exec gunicorn on $package"; fi
   if grep -q "asgi:application" "$out/startup.sh"; then
-    want=uvicorn.workers.UvicornWorker
-    grep -q '"uvicorn-worker' "$spec" && want=uvicorn_worker.UvicornWorker
+    # uvicorn-worker, which djaz adds, unless the spec lists uvicorn
+    # without it (uvicorn's own deprecated module, DJZ6020).
+    want=uvicorn_worker.UvicornWorker
+    grep -q '"uvicorn[=<>~! ]' "$spec" && ! grep -q '"uvicorn-worker' "$spec" &&
+      want=uvicorn.workers.UvicornWorker
     if grep -q -- "--worker-class=$want" "$out/startup.sh"; then ok; else
       bad "$name: ASGI without the worker class $want"; fi
   fi

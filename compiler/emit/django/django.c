@@ -150,6 +150,20 @@ djz_json *djz_env_reads_json(djz_arena *a, const djz_env_reads *reads)
     return list;
 }
 
+/* Application Insights in any environment, as the template deploys it:
+ * one build serves them all, and the connection string, set only where
+ * it exists, decides at run time (requirements.c decides
+ * azure-monitor-opentelemetry the same way). */
+static bool has_insights(const djz_ir *ir)
+{
+    for (size_t k = 0; k < ir->nenvs; k++)
+        for (size_t i = 0; i < ir->envs[k].nresources; i++)
+            if (!strcmp(ir->envs[k].resources[i].type,
+                        "Microsoft.Insights/components"))
+                return true;
+    return false;
+}
+
 const char *djz_django_dir(djz_arena *a, const djz_ir_env *e)
 {
     const djz_ir_block *app = djz_ir_block_of(e, "app");
@@ -162,8 +176,8 @@ const char *djz_django_dir(djz_arena *a, const djz_ir_env *e)
     return dir;
 }
 
-bool djz_django_file(djz_arena *a, const djz_ir_env *e, int which, djz_buf *out,
-                     djz_env_reads *reads)
+bool djz_django_file(djz_arena *a, const djz_ir *ir, const djz_ir_env *e,
+                     int which, djz_buf *out, djz_env_reads *reads)
 {
     const djz_ir_block *app = djz_ir_block_of(e, "app");
     const djz_ir_block *db = djz_ir_block_of(e, "database");
@@ -174,12 +188,14 @@ bool djz_django_file(djz_arena *a, const djz_ir_env *e, int which, djz_buf *out,
     const char *version = django && django->text ? django->text : "5.2";
     const djz_value *cache = db ? djz_ir_get(db, "cache") : NULL;
     static const char *const names[] = {"CSRF_SCHEME", "STORAGES", "CACHE",
-                                        "STORAGE"};
+                                        "STORAGE",     "DATABASE", "INSIGHTS"};
     const bool flags[] = {
         djz_version_compare(version, "4.0") >= 0,
         djz_version_compare(version, "4.2") >= 0,
         db && (!cache || !strcmp(cache->text, "database")),
         st != NULL,
+        db != NULL,
+        has_insights(ir),
     };
     const djz_value *pkg = app ? djz_ir_get(app, "package") : NULL;
     const char *vars[] = {
@@ -190,7 +206,7 @@ bool djz_django_file(djz_arena *a, const djz_ir_env *e, int which, djz_buf *out,
     char name[64];
     strcpy(name, djz_django_files[which]);
     strcat(name, ".in");
-    djz_template_render(a, find_template(name), names, flags, 4, vars, 3, out,
+    djz_template_render(a, find_template(name), names, flags, 6, vars, 3, out,
                         reads);
     return true;
 }

@@ -54,11 +54,12 @@ djz_json *djz_env_reads_json(djz_arena *a, const djz_env_reads *reads);
 
 /* The package's directory in the output: "django_on_azure/". */
 const char *djz_django_dir(djz_arena *a, const djz_ir_env *e);
-/* djaz_settings.py (which = 0) or djaz_storage.py (which = 1) of e;
+/* djaz_settings.py (which = 0) or djaz_storage.py (which = 1) of e, one
+ * of the environments of ir (what any of them deploys, all may use);
  * false when e has no such file (no storage, no storage module).  When
  * reads is given, the variables the file reads are added to it (in a). */
-bool djz_django_file(djz_arena *a, const djz_ir_env *e, int which, djz_buf *out,
-                     djz_env_reads *reads);
+bool djz_django_file(djz_arena *a, const djz_ir *ir, const djz_ir_env *e,
+                     int which, djz_buf *out, djz_env_reads *reads);
 extern const char *const djz_django_files[2];
 
 /* Renders a template: flags[i] is the value of names[i]; vars are NAME,

@@ -3,14 +3,35 @@
 #ifndef DJZ_PYTHON_H
 #define DJZ_PYTHON_H
 
+#include "diag/diag.h"
 #include "emit/json.h"
 #include "ir/ir.h"
 #include "sema/model.h"
 
 /* requirements.txt, requirements-dev.txt and requirements-test.txt:
- * which is 0, 1 or 2. */
-void djz_python_requirements(const djz_ir_env *e, int which, djz_buf *out);
+ * which is 0, 1 or 2.  The spec's lists, then what the generated files
+ * need and the spec lacks (requirements.c). */
+void djz_python_requirements(const djz_model *m, const djz_ir *ir,
+                             const djz_ir_env *e, int which, djz_buf *out);
 extern const char *const djz_requirements_files[3];
+
+/* A package the generated files need: in requirements file `file` (0, 1
+ * or 2), `package` (normalized) with `extra`, or one of `also` in its
+ * place; `why` names the generated file that needs it. */
+typedef struct djz_need {
+    int file;
+    const char *package;
+    const char *extra;   /* NULL: none needed */
+    const char *also[2]; /* other packages that serve, or NULL */
+    const char *why;
+} djz_need;
+enum { DJZ_MAX_NEEDS = 12 };
+size_t djz_python_needs(const djz_model *m, const djz_ir *ir,
+                        const djz_ir_env *e, djz_need *out);
+/* DJZ4009 for each runtime need djaz cannot add: no pin in the stdlib
+ * (Django), or listed without the extra the generated code needs. */
+void djz_python_check_requirements(djz_diag_sink *sink, djz_arena *a,
+                                   const djz_model *m, const djz_ir *ir);
 
 /* The Python versions to test on, each once, at most DJZ_MAX_PYTHONS:
  * those listed (may be NULL), then every environment's app's, or those

@@ -39,10 +39,12 @@ void djz_server_of(const djz_model *m, const djz_ir_env *e, djz_server *out)
     out->asgi = kind && kind->text ? !strcmp(kind->text, "asgi") : has_uvicorn;
     if (out->asgi) {
         /* uvicorn's own worker module is deprecated since 0.30 (lint
-         * DJZ6020): the uvicorn-worker package when it is there. */
-        out->worker_class = runtime_requirement(e, "uvicorn-worker", &worker)
-                                ? "uvicorn_worker.UvicornWorker"
-                                : "uvicorn.workers.UvicornWorker";
+         * DJZ6020): the uvicorn-worker package, which djaz adds to the
+         * requirements unless the spec lists uvicorn without it. */
+        out->worker_class =
+            has_uvicorn && !runtime_requirement(e, "uvicorn-worker", &worker)
+                ? "uvicorn.workers.UvicornWorker"
+                : "uvicorn_worker.UvicornWorker";
     }
     const djz_value *plan = djz_ir_get(e->env, "plan");
     const djz_obj *sku =

@@ -146,8 +146,7 @@ def configure(s):
         s["STATIC_URL"] = "/static/"
         s["MEDIA_URL"] = "/media/"
 
-    # Logs to the console always; to Application Insights when DEBUG is off
-    # and the connection string is set (azure-monitor-opentelemetry).
+    # Logs to the console always.
     s["LOGGING"] = {
         "version": 1,
         "disable_existing_loggers": False,
@@ -155,6 +154,8 @@ def configure(s):
         "root": {"handlers": ["console"],
                  "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     }
+    # And to Application Insights when DEBUG is off and the connection
+    # string is set (azure-monitor-opentelemetry).
     if not s["DEBUG"] and os.environ.get("APPLICATIONINSIGHTS_CONNECTION_STRING"):
         from azure.monitor.opentelemetry import configure_azure_monitor
         configure_azure_monitor()

@@ -82,23 +82,11 @@ def configure(s):
         s["SECURE_HSTS_INCLUDE_SUBDOMAINS"] = True
         s["SECURE_HSTS_PRELOAD"] = True
 
-    # PostgreSQL over TLS when the password is set; SQLite otherwise.
-    production = "DJANGO_DATABASE_PASSWORD" in os.environ
-    if production:
-        s["DATABASES"] = {"default": {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": os.environ["DJANGO_DATABASE_NAME"],
-            "USER": os.environ["DJANGO_DATABASE_USER"],
-            "PASSWORD": os.environ["DJANGO_DATABASE_PASSWORD"],
-            "HOST": os.environ["DJANGO_DATABASE_SERVER"],
-            "PORT": os.environ.get("DJANGO_DATABASE_PORT", "5432"),
-            "OPTIONS": {"sslmode": "require"},
-        }}
-    else:
-        s["DATABASES"] = {"default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": _path(base, "db.sqlite3"),
-        }}
+    # No `database` in the spec: SQLite on the disk.
+    s["DATABASES"] = {"default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": _path(base, "db.sqlite3"),
+    }}
 
     s["CACHES"] = {"default": {
         "BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
@@ -133,8 +121,7 @@ def configure(s):
         s["STATIC_URL"] = "/static/"
         s["MEDIA_URL"] = "/media/"
 
-    # Logs to the console always; to Application Insights when DEBUG is off
-    # and the connection string is set (azure-monitor-opentelemetry).
+    # Logs to the console always.
     s["LOGGING"] = {
         "version": 1,
         "disable_existing_loggers": False,
@@ -142,6 +129,8 @@ def configure(s):
         "root": {"handlers": ["console"],
                  "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     }
+    # And to Application Insights when DEBUG is off and the connection
+    # string is set (azure-monitor-opentelemetry).
     if not s["DEBUG"] and os.environ.get("APPLICATIONINSIGHTS_CONNECTION_STRING"):
         from azure.monitor.opentelemetry import configure_azure_monitor
         configure_azure_monitor()
