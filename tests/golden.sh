@@ -52,7 +52,8 @@ for case in *.djaz *.sh; do
 done
 
 # Every code in the catalogue has a case.
-[[ $catalogue == --catalogue ]] && while read -r code _; do
+[[ $catalogue == --catalogue ]] && while read -r code _ _ title; do
+  [[ $title == retired:* ]] && continue # nothing reports a retired code
   if ! grep -qF "[$code]" ./*.expected; then
     failed=$((failed + 1))
     echo "FAIL catalogue: $code has no case in tests/diagnostics/cases"

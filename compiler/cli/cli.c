@@ -109,7 +109,16 @@ static djz_code warning_code(const char *name)
     for (size_t i = 0; code == DJZ_CODE_NONE && i < djz_catalogue_len; i++)
         if (strcmp(djz_catalogue[i].name, name) == 0)
             code = djz_catalogue[i].code;
-    return code;
+    const djz_diag_info *info = djz_diag_lookup(code);
+    return info && djz_diag_retired(info) ? DJZ_CODE_NONE : code;
+}
+
+/* A lint rule that is an error, which -W may not lower. */
+static bool lint_error(djz_code code)
+{
+    const djz_diag_info *info = djz_diag_lookup(code);
+    return info && code >= 6000 && code <= 6999 &&
+           info->severity == DJZ_SEV_ERROR;
 }
 
 /* "-W: no warning 'NAME'", with "did you mean" among the lint names. */
@@ -119,7 +128,8 @@ static int unknown_warning(djz_cli *c, const char *name)
         djz_arena_alloc(&c->arena, sizeof *names * djz_catalogue_len);
     size_t n = 0;
     for (size_t i = 0; i < djz_catalogue_len; i++)
-        if (djz_catalogue[i].code >= 6000 && djz_catalogue[i].code <= 6999)
+        if (djz_catalogue[i].code >= 6000 && djz_catalogue[i].code <= 6999 &&
+            !djz_diag_retired(&djz_catalogue[i]))
             names[n++] = djz_catalogue[i].name;
     const char *near = djz_suggest(name, names, n);
     if (near)
@@ -149,6 +159,13 @@ static int set_warning(djz_cli *c, const char *v)
         if (strcmp(eq + 1, levels[l]) == 0) {
             if (djz_sink_set_level(&c->sink, code, (djz_level)l))
                 return 1;
+            if (lint_error(code)) {
+                djz_cli_usage(c->command,
+                              "-W cannot lower %s (DJZ%04d): it is an "
+                              "error; fix what it reports",
+                              djz_diag_lookup(code)->name, (int)code);
+                return -2;
+            }
             djz_cli_usage(c->command,
                           "-W: DJZ%04d is not a warning; only the lint "
                           "rules (DJZ6xxx) can be changed",
@@ -208,7 +225,8 @@ int djz_cli_diag_option(djz_cli *c, int argc, char **argv, int *i)
         if (r == -1) {
             djz_cli_usage(c->command, "%s takes %s, not '%s'", opts[k].name,
                           opts[k].expect, v);
-            return -1;
+            if (r < 0)
+                return -1;
         }
         return r < 0 ? -1 : 1;
     }

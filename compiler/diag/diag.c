@@ -84,10 +84,18 @@ static char *vformat(djz_arena *a, const char *fmt, va_list ap)
     return p;
 }
 
+bool djz_diag_retired(const djz_diag_info *info)
+{
+    return !strncmp(info->title, "retired:", 8);
+}
+
 bool djz_sink_set_level(djz_diag_sink *s, djz_code code, djz_level level)
 {
-    if (code < 6000 || code > 6999 || !djz_diag_lookup(code))
+    const djz_diag_info *info = djz_diag_lookup(code);
+    if (code < 6000 || code > 6999 || !info || djz_diag_retired(info))
         return false;
+    if (info->severity == DJZ_SEV_ERROR && level != DJZ_LEVEL_ERROR)
+        return false; /* an error is not silenced (DJZ3012) */
     djz_level_override *n =
         djz_arena_alloc(s->arena, sizeof *n * (s->nlevels + 1));
     if (s->nlevels)

@@ -104,8 +104,10 @@ bool djz_diag_did_you_mean(djz_diag_sink *s, djz_diag *d, const char *word,
 void djz_diag_note(djz_diag_sink *s, djz_diag *d, djz_source *src,
                    djz_span span, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-/* Sets the level of a code (lint codes only; others keep theirs).
- * Returns false for a code that cannot be changed. */
+/* Whether a code is retired: nothing reports it any more. */
+bool djz_diag_retired(const djz_diag_info *info);
+/* Sets the level of a code (lint codes only; others keep theirs; an
+ * error stays an error).  Returns false for a level it cannot take. */
 bool djz_sink_set_level(djz_diag_sink *s, djz_code code, djz_level level);
 
 /* True once max_errors errors have been reported. */

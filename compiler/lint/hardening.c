@@ -72,10 +72,6 @@ static const flag_rule flag_rules[] = {
     {DJZ_WEAK_TLS, "storage", "min_tls_version", below_tls12,
      "clients may use TLS 1.0 or 1.1, which Azure Storage no longer accepts",
      "set `min_tls_version = \"1.2\"`"},
-    {DJZ_DEPLOY_ON_PULL_REQUEST, "ci", "deploy_on_pull_request", is_on,
-     "unreviewed code, from forks too, deploys with the deployment's "
-     "credentials",
-     "set `deploy_on_pull_request = off`"},
     {DJZ_PUBLISH_PROFILE_AUTH, "ci", "auth", is_publish_profile,
      "a long-lived password signs in, and it stops working once basic-auth "
      "publishing is off",

@@ -17,13 +17,16 @@ static const djz_lint_rule rules[] = {
 
 /* ---- allows ------------------------------------------------------------ */
 
-static bool is_lint_name(const char *name)
+/* A live lint rule by name, or NULL (retired rules are no longer
+ * names an allow may use). */
+static const djz_diag_info *lint_rule(const char *name)
 {
     for (size_t i = 0; i < djz_catalogue_len; i++)
         if (djz_catalogue[i].code >= 6000 && djz_catalogue[i].code < 7000 &&
+            !djz_diag_retired(&djz_catalogue[i]) &&
             strcmp(djz_catalogue[i].name, name) == 0)
-            return true;
-    return false;
+            return &djz_catalogue[i];
+    return NULL;
 }
 
 static void unknown_lint(djz_lint_ctx *l, const djz_binding *bd)
@@ -31,7 +34,8 @@ static void unknown_lint(djz_lint_ctx *l, const djz_binding *bd)
     const char *names[128];
     size_t n = 0;
     for (size_t i = 0; i < djz_catalogue_len && n < 128; i++)
-        if (djz_catalogue[i].code >= 6000 && djz_catalogue[i].code < 7000)
+        if (djz_catalogue[i].code >= 6000 && djz_catalogue[i].code < 7000 &&
+            !djz_diag_retired(&djz_catalogue[i]))
             names[n++] = djz_catalogue[i].name;
     const djz_node *label = bd->stmt->u.stmt.head.labels.head;
     djz_diag *d = djz_report(l->sink, DJZ_UNKNOWN_LINT, bd->src, label->span,
@@ -42,11 +46,31 @@ static void unknown_lint(djz_lint_ctx *l, const djz_binding *bd)
                       "warnings");
 }
 
+/* An allow naming an error: itself an error, and it acknowledges
+ * nothing, so the finding is reported too. */
+static void allow_of_error(djz_lint_ctx *l, const djz_binding *bd,
+                           const djz_diag_info *rule)
+{
+    const djz_node *label = bd->stmt->u.stmt.head.labels.head;
+    djz_diag *d = djz_report(l->sink, DJZ_ALLOW_OF_ERROR, bd->src, label->span,
+                             "`%s` (DJZ%04d) is an error, which `allow` "
+                             "cannot acknowledge",
+                             rule->name, (int)rule->code);
+    djz_diag_help(l->sink, d,
+                  "fix what DJZ%04d reports, then remove this `allow`",
+                  (int)rule->code);
+}
+
 static void add_allow(djz_lint_ctx *l, const djz_binding *bd, djz_source *src,
                       djz_span scope)
 {
-    if (!is_lint_name(bd->label)) {
+    const djz_diag_info *rule = lint_rule(bd->label);
+    if (!rule) {
         unknown_lint(l, bd);
+        return;
+    }
+    if (rule->severity == DJZ_SEV_ERROR) {
+        allow_of_error(l, bd, rule);
         return;
     }
     l->allows = djz_arena_grow(l->a, l->allows, l->nallows, &l->allows_cap,
@@ -122,10 +146,13 @@ djz_diag *djz_lint_report(djz_lint_ctx *l, djz_code code, djz_source *src,
 void djz_lint_help(djz_lint_ctx *l, djz_diag *d, djz_code code, const char *fix)
 {
     const djz_diag_info *info = djz_diag_lookup(code);
-    djz_diag_help(l->sink, d,
-                  "%s, or acknowledge it in this block: "
-                  "`allow %s = \"why\"`",
-                  fix, info->name);
+    if (info->severity == DJZ_SEV_ERROR) /* no allow acknowledges it */
+        djz_diag_help(l->sink, d, "%s", fix);
+    else
+        djz_diag_help(l->sink, d,
+                      "%s, or acknowledge it in this block: "
+                      "`allow %s = \"why\"`",
+                      fix, info->name);
 }
 
 static void report_unused(djz_lint_ctx *l)

@@ -189,23 +189,6 @@ static void check_uvicorn(djz_lint_ctx *l, const djz_ir_env *e,
                       "add uvicorn-worker to the runtime requirements");
 }
 
-static void check_sdk(djz_lint_ctx *l, const djz_ir_env *e)
-{
-    const djz_ir_block *mon = djz_ir_block_of(e, "monitor");
-    const djz_value *sdk = mon ? djz_ir_get(mon, "sdk") : NULL;
-    if (!sdk || !strcmp(sdk->text, "opentelemetry"))
-        return;
-    djz_diag *d = djz_lint_report(l, DJZ_RETIRED_PACKAGE, sdk->src, sdk->span,
-                                  "the %s SDK is %s", sdk->text,
-                                  !strcmp(sdk->text, "opencensus")
-                                      ? "retired since 2024-09-30"
-                                      : "unmaintained");
-    if (d)
-        djz_lint_help(
-            l, d, DJZ_RETIRED_PACKAGE,
-            "set `sdk = opentelemetry` (azure-monitor-opentelemetry)");
-}
-
 void djz_rules_requirements(djz_lint_ctx *l, const djz_ir_env *e)
 {
     const djz_value *list = runtime(e);
@@ -232,5 +215,4 @@ void djz_rules_requirements(djz_lint_ctx *l, const djz_ir_env *e)
         }
         check_retired(l, item, &r);
     }
-    check_sdk(l, e);
 }

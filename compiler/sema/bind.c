@@ -494,6 +494,15 @@ static void bind_allow(binder *b, const djz_node *stmt, djz_binding **list)
 static void unknown_attr(binder *b, const djz_obj *o, const djz_node *stmt)
 {
     const char *name = kind_text(stmt);
+    const djz_removed_attr *gone = djz_schema_removed(o->schema->kind, name);
+    if (gone) {
+        djz_diag *d =
+            djz_report(b->sink, DJZ_UNKNOWN_ATTRIBUTE, b->src, name_span(stmt),
+                       "`%s` has no attribute `%s` any more; %s",
+                       o->schema->kind, name, gone->why);
+        djz_diag_help(b->sink, d, "%s", gone->hint);
+        return;
+    }
     djz_diag *d =
         djz_report(b->sink, DJZ_UNKNOWN_ATTRIBUTE, b->src, name_span(stmt),
                    "`%s` has no attribute `%s`", o->schema->kind, name);

@@ -85,8 +85,6 @@ static const djz_type T_STORAGE_SKU =
 static const djz_type T_METRIC =
     ENUM("cpu", "memory", "requests", "response_time", "database");
 static const djz_type T_METRICS = {DJZ_TY_LIST, &T_METRIC, .min = NO_RANGE};
-static const djz_type T_MONITOR_SDK =
-    ENUM("opentelemetry", "applicationinsights", "opencensus");
 static const djz_type T_AUTH = ENUM("oidc", "publish_profile");
 static const djz_type T_LAUNCH = ENUM("runserver", "migrate", "test", "shell");
 static const djz_type T_LAUNCHES = {DJZ_TY_LIST, &T_LAUNCH, .min = NO_RANGE};
@@ -219,8 +217,6 @@ static const djz_attr_schema storage_attrs[] = {
 };
 static const djz_attr_schema monitor_attrs[] = {
     ATTR("insights", T_BOOL, 0, "workspace-based Application Insights"),
-    ATTR("sdk", T_MONITOR_SDK, 0,
-         "the Python SDK: opentelemetry (azure-monitor-opentelemetry)"),
     ATTR("instrumentation_key", T_STRING, 0,
          "retired: use the connection string"),
     ATTR("dashboard", T_METRICS, 0, "tiles of the Azure dashboard"),
@@ -238,8 +234,6 @@ static const djz_attr_schema github_attrs[] = {
     ATTR("auth", T_AUTH, 0, "oidc (federated credentials) or publish_profile"),
     ATTR("security_scan", T_BOOL, 0,
          "lint as SARIF to code scanning, and a dependency audit"),
-    ATTR("deploy_on_pull_request", T_BOOL, 0,
-         "deploy from pull requests (never do this)"),
     ATTR("python", T_PYTHONS, 0, "Python versions to test on"),
     ATTR("service_connection", T_STRING, 0,
          "Azure Pipelines: the ARM service connection"),
@@ -434,6 +428,29 @@ static const djz_block_schema blocks[] = {
 };
 
 /* ---- lookups ------------------------------------------------------- */
+
+/* Attributes djaz had and removed because they did nothing: a spec that
+ * still writes one is told why and what to do (DJZ2011). */
+static const djz_removed_attr removed[] = {
+    {"ci", "deploy_on_pull_request",
+     "it did nothing: djaz's CI files deploy an environment only on a push "
+     "to its branch, never from a pull request",
+     "remove the line"},
+    {"monitor", "sdk",
+     "it did nothing: the settings djaz writes always use "
+     "azure-monitor-opentelemetry (applicationinsights is unmaintained, "
+     "OpenCensus retired on 2024-09-30)",
+     "remove the line; `insights = on` is what turns Application Insights "
+     "on"},
+};
+
+const djz_removed_attr *djz_schema_removed(const char *kind, const char *name)
+{
+    for (size_t i = 0; i < sizeof removed / sizeof removed[0]; i++)
+        if (!strcmp(removed[i].kind, kind) && !strcmp(removed[i].name, name))
+            return &removed[i];
+    return NULL;
+}
 
 const djz_block_schema *djz_schema_block(const char *kind)
 {

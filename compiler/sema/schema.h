@@ -88,6 +88,12 @@ typedef struct djz_block_schema {
 
 /* The schema of a block kind, or NULL. */
 const djz_block_schema *djz_schema_block(const char *kind);
+/* An attribute the language had and removed because it did nothing: the
+ * block kind, its name, why it went and what to do; NULL for others. */
+typedef struct djz_removed_attr {
+    const char *kind, *name, *why, *hint;
+} djz_removed_attr;
+const djz_removed_attr *djz_schema_removed(const char *kind, const char *name);
 /* The attribute of a block, or NULL. */
 const djz_attr_schema *djz_schema_attr(const djz_block_schema *b,
                                        const char *name);
