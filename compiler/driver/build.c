@@ -123,8 +123,11 @@ static void python_artifacts(djz_arena *a, djz_diag_sink *sink,
     if (tests)
         djz_python_conftest(e0, &add(a, b, cap, "tests/conftest.py")->text);
     djz_buf launch = {0};
-    if (djz_python_launch(a, e0, &launch))
+    if (djz_python_launch(a, e0, &launch)) {
         add(a, b, cap, ".vscode/launch.json")->text = launch;
+        djz_python_launch_gitignore(
+            &add(a, b, cap, ".vscode/.gitignore")->text);
+    }
     /* The load test aims at the first environment (or load.host). */
     djz_python_locustfile(&c->ir.envs[0],
                           &add(a, b, cap, "locustfile.py")->text);

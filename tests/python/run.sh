@@ -60,6 +60,15 @@ for spec in examples/*/app.djaz tests/arm/specs/*.djaz; do
     bad "$name: tox -l lists '$(cat "$work/tox")', want '$want'"; fi
   if "$python" -m py_compile "$out/locustfile.py"; then ok; else
     bad "$name: locustfile.py does not compile"; fi
+  # git ignores .vscode/launch.json (and only it), through the
+  # .gitignore djaz writes beside it when it writes one.
+  if [[ -f $out/.vscode/launch.json ]]; then
+    staged=$(cd "$out" && git init -q . && git add -A && git diff --cached --name-only -- .vscode)
+    rm -rf "$out/.git"
+    if [[ $staged == .vscode/.gitignore ]]; then ok; else
+      bad "$name: git does not ignore launch.json (staged: $staged)"; fi
+  elif [[ ! -e $out/.vscode ]]; then ok
+  else bad "$name: .vscode without launch.json"; fi
 done
 
 # The checks fail on broken files.

@@ -47,6 +47,9 @@ void djz_python_locustfile(const djz_ir_env *e, djz_buf *out);
  * tests/test_NAME.py per `test NAME` block. */
 void djz_python_conftest(const djz_ir_env *e, djz_buf *out);
 void djz_python_access_test(const djz_ir_block *t, djz_buf *out);
+/* .vscode/.gitignore beside launch.json: git ignores launch.json
+ * (requirements.c). */
+void djz_python_launch_gitignore(djz_buf *out);
 /* .vscode/launch.json from `editor vscode`; false when there is none. */
 bool djz_python_launch(djz_arena *a, const djz_ir_env *e, djz_buf *out);
 

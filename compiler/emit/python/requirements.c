@@ -14,7 +14,8 @@
  * stdlib's `package` block, tools unpinned (they may float).  A package
  * the spec lists keeps the spec's line.  What djaz cannot add is DJZ4009:
  * Django (the stdlib knows no pin of it) and a package listed without
- * the extra the generated code needs. */
+ * the extra the generated code needs.  Also the .gitignore that keeps
+ * .vscode/launch.json out of git. */
 #include "python.h"
 
 #include <ctype.h>
@@ -320,4 +321,19 @@ void djz_python_check_requirements(djz_diag_sink *sink, djz_arena *a,
         else if (!item && !added_line(a, m, &needs[i]))
             no_pin(sink, e, &needs[i]);
     }
+}
+
+/* launch.json runs the application on a developer's machine, who may
+ * give it local values (a database password for a local PostgreSQL):
+ * git ignores it, so that they are never committed.  The .gitignore is
+ * beside it, in .vscode/, so that the repository's own stays the
+ * user's. */
+void djz_python_launch_gitignore(djz_buf *out)
+{
+    djz_buf_puts(out, "# Written by djaz from the spec; change the spec, not "
+                      "this file.\n"
+                      "# launch.json is for this machine: local values a "
+                      "developer gives it\n"
+                      "# are never committed.\n"
+                      "launch.json\n");
 }
