@@ -306,6 +306,34 @@ static void no_pin(djz_diag_sink *sink, const djz_ir_env *e,
                       need->package);
 }
 
+/* DJZ4010 when the pinned Django is of another feature release than
+ * app.django, for which the settings are written. */
+static void check_django_series(djz_diag_sink *sink, const djz_ir_env *e)
+{
+    const djz_ir_block *app = djz_ir_block_of(e, "app");
+    const djz_value *dj = app ? djz_ir_get(app, "django") : NULL;
+    const djz_value *item = listed(list_of(e, RUNTIME), "django");
+    djz_requirement r;
+    if (!dj || !dj->text || !item || !djz_requirement_parse(item->text, &r) ||
+        !*r.pinned)
+        return;
+    size_t major = strcspn(r.pinned, ".");
+    size_t series =
+        major + (r.pinned[major] == '.') + strcspn(r.pinned + major + 1, ".");
+    if (r.pinned[major] == '.' && strlen(dj->text) == series &&
+        !strncmp(r.pinned, dj->text, series))
+        return;
+    djz_diag *d =
+        djz_report(sink, DJZ_DJANGO_PIN_MISMATCH, item->src, item->span,
+                   "`%s` installs another Django than `django = "
+                   "\"%s\"`, for which djaz writes the settings",
+                   item->text, dj->text);
+    djz_diag_help(sink, d,
+                  "pin a %s release (`django==%s.N`), or set `django` to "
+                  "the release you pin",
+                  dj->text, dj->text);
+}
+
 void djz_python_check_requirements(djz_diag_sink *sink, djz_arena *a,
                                    const djz_model *m, const djz_ir *ir)
 {
@@ -321,6 +349,7 @@ void djz_python_check_requirements(djz_diag_sink *sink, djz_arena *a,
         else if (!item && !added_line(a, m, &needs[i]))
             no_pin(sink, e, &needs[i]);
     }
+    check_django_series(sink, e);
 }
 
 /* launch.json runs the application on a developer's machine, who may
