@@ -78,8 +78,7 @@ static bool write_out(djz_cli *c, const djz_build *b, const char *out)
         report_refusal(c, &d);
     else if (!ok)
         djz_report(&c->sink, DJZ_FILE_UNWRITABLE, NULL, djz_span_make(0, 0),
-                   "%s%s", d.err,
-                   d.committed ? "" : "; nothing was written");
+                   "%s; nothing was written", d.err);
     c->io_error = c->io_error || !ok;
     djz_outdir_close(&d);
     return ok;
