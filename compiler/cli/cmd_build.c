@@ -15,9 +15,8 @@ static int bad_groups(void)
     for (size_t i = 0; i < djz_nbackends && n < sizeof names; i++)
         n += (size_t)snprintf(names + n, sizeof names - n, "%s%s",
                               i ? ", " : "", djz_backends[i].group);
-    return djz_cli_usage("build",
-                         "--only takes %s or a comma-separated list of them",
-                         names);
+    return djz_cli_usage(
+        "build", "--only takes %s or a comma-separated list of them", names);
 }
 
 /* Says why OUT may not be replaced: one diagnostic per finding. */
@@ -51,8 +50,8 @@ static void report_refusal(djz_cli *c, const djz_outdir *d)
     };
     for (size_t i = 0; i < d->nfindings; i++) {
         const djz_outdir_finding *f = &d->findings[i];
-        const char *text = djz_arena_printf(&c->arena, says[f->problem].text,
-                                            f->path, f->why);
+        const char *text =
+            djz_arena_printf(&c->arena, says[f->problem].text, f->path, f->why);
         djz_diag *diag =
             djz_report(&c->sink, says[f->problem].code, NULL,
                        djz_span_make(0, 0), "%s; nothing was written", text);
@@ -64,8 +63,8 @@ static void report_refusal(djz_cli *c, const djz_outdir *d)
 static bool write_out(djz_cli *c, const djz_build *b, const char *out)
 {
     djz_outdir d;
-    djz_outdir_status s = djz_outdir_open(&d, out, "djaz.json",
-                                          djz_manifest_read);
+    djz_outdir_status s =
+        djz_outdir_open(&d, out, "djaz.json", djz_manifest_read);
     bool ok = s == DJZ_OUTDIR_OK;
     /* djaz.json (last) first: it proves a killed build's tree is djaz's. */
     for (size_t k = 0; ok && k < b->n; k++) {

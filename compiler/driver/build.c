@@ -161,8 +161,8 @@ static void ci_artifacts(djz_build_run *r)
     djz_build *b = r->b;
     size_t *cap = &r->cap;
     djz_seen missing = {0};
-    djz_ci_input in = {a,        r->sink,   &r->c->model,
-                       &r->c->ir, &b->arm,   repo_path(r->spec),
+    djz_ci_input in = {a,         r->sink, &r->c->model,
+                       &r->c->ir, &b->arm, repo_path(r->spec),
                        &missing};
     djz_ci_files files = {0};
     djz_ci_github(&in, &files);
@@ -181,10 +181,9 @@ static void arm_artifacts(djz_build_run *r)
     t->text = b->arm.template_text;
     b->arm.template_text = (djz_buf){0};
     for (size_t e = 0; e < b->arm.nenvs; e++) {
-        djz_artifact *p =
-            add(r->a, b, &r->cap,
-                djz_arena_printf(r->a, "arm/%s.parameters.json",
-                                 b->arm.env_names[e]));
+        djz_artifact *p = add(r->a, b, &r->cap,
+                              djz_arena_printf(r->a, "arm/%s.parameters.json",
+                                               b->arm.env_names[e]));
         djz_json_write_plain(&p->text, b->arm.parameters[e]);
     }
 }

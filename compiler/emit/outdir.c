@@ -37,7 +37,8 @@ static bool fail(djz_outdir *o, const char *fmt, ...)
     return false;
 }
 
-static char *mprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *mprintf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
 static char *mprintf(const char *fmt, ...)
 {
     va_list ap;
@@ -283,8 +284,8 @@ static void visit(walk *w, int dfd, const char *name)
     } else if (S_ISREG(st.st_mode)) {
         visit_file(w, dfd, name, &st);
     } else if (S_ISDIR(st.st_mode) && listed_dir(w->l, w->rel)) {
-        int fd = openat(dfd, name,
-                        O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int fd =
+            openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0)
             finding(w, DJZ_OUTDIR_UNLISTED, "unreadable");
         else
@@ -319,8 +320,7 @@ static bool walk_tree(djz_outdir *o, int dfd, const char *name,
                       bool partial_ok)
 {
     walk w = {o, l, mode, partial_ok, true, NULL, 0, 0};
-    int fd =
-        openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
         return false;
     walk_dir(&w, fd);
@@ -351,8 +351,8 @@ static marker_state read_listing(djz_outdir *o, int fd, djz_outdir_listing *l,
                                  char *why, size_t n)
 {
     /* Non-blocking: a FIFO named like the marker must not hang a build. */
-    int m = openat(fd, o->marker,
-                   O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    int m =
+        openat(fd, o->marker, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (m < 0 && errno == ENOENT)
         return MARKER_NONE;
     if (m < 0) {
@@ -496,10 +496,10 @@ static djz_outdir_status resolve(djz_outdir *o, const char *dest)
 static bool lock_parent(djz_outdir *o)
 {
     const char *slash = strrchr(o->dest, '/');
-    char *parent = !slash               ? mprintf(".")
-                   : slash == o->dest ? mprintf("/")
-                                      : mprintf("%.*s", (int)(slash - o->dest),
-                                                o->dest);
+    char *parent = !slash ? mprintf(".")
+                   : slash == o->dest
+                       ? mprintf("/")
+                       : mprintf("%.*s", (int)(slash - o->dest), o->dest);
     o->lock = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (o->lock < 0) {
         fail(o, "cannot use '%s': %s", parent, strerror(errno));
@@ -650,11 +650,9 @@ static bool sync_tree(djz_outdir *o)
     bool ok = true;
     for (size_t i = 0; i < o->nfds; i++) {
         if (ok && !sync_fd(o->fds[i]))
-            ok = fail(o, "cannot write into '%s': %s", o->tmp,
-                      strerror(errno));
+            ok = fail(o, "cannot write into '%s': %s", o->tmp, strerror(errno));
         if (close(o->fds[i]) && ok)
-            ok = fail(o, "cannot write into '%s': %s", o->tmp,
-                      strerror(errno));
+            ok = fail(o, "cannot write into '%s': %s", o->tmp, strerror(errno));
     }
     o->nfds = 0;
     for (size_t i = o->ndirs; ok && i--;) {
@@ -715,8 +713,7 @@ static bool swap_in(djz_outdir *o, char **old)
         if (r && errno == EINVAL) /* a file system without the flag */
             r = rename(o->tmp, o->dest);
         if (r)
-            return fail(o, "cannot create '%s': %s", o->shown,
-                        strerror(errno));
+            return fail(o, "cannot create '%s': %s", o->shown, strerror(errno));
         return true;
     }
     if (errno == EINVAL)
@@ -812,8 +809,7 @@ bool djz_outdir_commit(djz_outdir *o)
 /* Removes a tree this build made and holds: every entry is its own. */
 static void remove_own(int dfd, const char *name)
 {
-    int fd =
-        openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
     if (d) {
         struct dirent *e;

@@ -82,7 +82,7 @@ typedef struct djz_outdir {
     bool locked; /* and flock'ed */
     const char *marker;
     djz_outdir_reader read;
-    djz_outdir_listing old; /* what dest's marker lists */
+    djz_outdir_listing old;       /* what dest's marker lists */
     djz_outdir_finding *findings; /* sorted by path */
     size_t nfindings;
     char err[512]; /* what failed */
