@@ -59,13 +59,35 @@ static void report_refusal(djz_cli *c, const djz_outdir *d)
     }
 }
 
-/* Writes the build into out; false after reporting why not. */
-static bool write_out(djz_cli *c, const djz_build *b, const char *out)
+/* Whether out already holds exactly this build (djaz.json last): then
+ * nothing is written, and no file's time changes. */
+static bool up_to_date(const djz_outdir *d, const djz_build *b)
+{
+    const djz_artifact *m = &b->artifacts[b->n - 1];
+    if (!djz_outdir_same_marker(d, m->text.data, m->text.len))
+        return false;
+    for (size_t i = 0; i + 1 < b->n; i++)
+        if (!djz_outdir_holds(d, b->artifacts[i].path,
+                              b->artifacts[i].executable))
+            return false;
+    return true;
+}
+
+/* Writes the build into out; false after reporting why not.  *same:
+ * out held it already. */
+static bool write_out(djz_cli *c, const djz_build *b, const char *out,
+                      bool *same)
 {
     djz_outdir d;
     djz_outdir_status s =
         djz_outdir_open(&d, out, "djaz.json", djz_manifest_read);
     bool ok = s == DJZ_OUTDIR_OK;
+    *same = ok && up_to_date(&d, b);
+    if (*same) {
+        djz_outdir_keep(&d);
+        djz_outdir_close(&d);
+        return true;
+    }
     /* djaz.json (last) first: it proves a killed build's tree is djaz's. */
     for (size_t k = 0; ok && k < b->n; k++) {
         const djz_artifact *x = &b->artifacts[(k + b->n - 1) % b->n];
@@ -111,7 +133,7 @@ static int run_build(int argc, char **argv)
     djz_source *src = djz_cli_read(&c, c.files[0]);
     djz_compilation comp;
     djz_build b = {0};
-    bool built = false, written = false;
+    bool built = false, written = false, same = false;
     if (src) {
         djz_compile_opts o = {.stdlib_dir = c.stdlib_dir};
         if (djz_cli_compile(&c, src, &o, &comp) && !c.sink.errors)
@@ -120,11 +142,12 @@ static int run_build(int argc, char **argv)
     }
     /* --warnings-as-errors turns warnings into errors: nothing written. */
     if (built && !c.sink.errors)
-        written = write_out(&c, &b, out);
+        written = write_out(&c, &b, out, &same);
     status = djz_cli_finish(&c);
     /* Last, after any warnings: what was written. */
     if (written && !quiet && c.format == DJZ_OUT_TEXT) {
-        fprintf(stderr, "djaz: wrote %zu files to ", b.n);
+        fprintf(stderr, "djaz: %s %zu files %s ", same ? "left" : "wrote", b.n,
+                same ? "unchanged in" : "to");
         djz_render_escaped(stderr, out); /* a name cannot forge a line */
         fputc('\n', stderr);
     }
@@ -153,8 +176,9 @@ const djz_command djz_cmd_build = {
     "build: djaz replaces only files its djaz.json lists, unchanged.  A\n"
     "file it does not list, an edited artifact or a djaz.json that is not\n"
     "a manifest stops the build (DJZ2030-2032), and nothing is touched.\n"
-    "A link as OUT is followed.  Builds into one OUT wait for each other;\n"
-    "missing parent directories are created.\n"
+    "An OUT that already holds this build is left as it is.  A link as\n"
+    "OUT is followed.  Builds into one OUT wait for each other; missing\n"
+    "parent directories are created.\n"
     "\n"
     "Options:\n"
     "  -o, --output OUT       the output directory\n"

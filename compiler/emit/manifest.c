@@ -124,6 +124,7 @@ static const char *read_artifact(const cJSON *item, djz_outdir_file *f)
     const cJSON *path = cJSON_GetObjectItemCaseSensitive(item, "path");
     const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(item, "bytes");
     const cJSON *sha = cJSON_GetObjectItemCaseSensitive(item, "sha256");
+    memset(f, 0, sizeof *f);
     if (!cJSON_IsString(path) || !djz_outdir_path_ok(path->valuestring) ||
         !strcmp(path->valuestring, "djaz.json"))
         return "has no clean relative path";

@@ -262,6 +262,11 @@ static void visit_file(walk *w, int dfd, const char *name,
         if (fd >= 0)
             close(fd);
     }
+    if (mine && w->mode == WALK_CHECK && size == f->bytes) {
+        djz_outdir_file *g = &w->o->old.files[f - w->o->old.files];
+        g->intact = true;
+        g->executable = (st->st_mode & 0111) != 0;
+    }
     if (!mine)
         finding(w, DJZ_OUTDIR_CHANGED, "changed");
     else if (w->mode == WALK_REMOVE && unlinkat(dfd, name, 0))
@@ -348,7 +353,7 @@ typedef enum marker_state { MARKER_OK, MARKER_NONE, MARKER_BAD } marker_state;
 /* Reads the marker of the directory fd into l: MARKER_NONE when there is
  * none, MARKER_BAD (with why) when it is not a previous build's. */
 static marker_state read_listing(djz_outdir *o, int fd, djz_outdir_listing *l,
-                                 char *why, size_t n)
+                                 char *why, size_t n, bool keep)
 {
     /* Non-blocking: a FIFO named like the marker must not hang a build. */
     int m =
@@ -370,7 +375,12 @@ static marker_state read_listing(djz_outdir *o, int fd, djz_outdir_listing *l,
     size_t len = read_all(m, text, (size_t)st.st_size);
     close(m);
     bool ok = o->read(text, len, l, why, n);
-    free(text);
+    if (ok && keep) { /* dest's: djz_outdir_same_marker compares it */
+        o->old_marker = text;
+        o->old_marker_len = len;
+    } else {
+        free(text);
+    }
     return ok ? MARKER_OK : MARKER_BAD;
 }
 
@@ -408,7 +418,7 @@ static djz_outdir_status check_dest(djz_outdir *o, int pfd, const char *base)
         return DJZ_OUTDIR_IO;
     }
     char why[256];
-    marker_state m = read_listing(o, fd, &o->old, why, sizeof why);
+    marker_state m = read_listing(o, fd, &o->old, why, sizeof why, true);
     if (m == MARKER_BAD) {
         char *path = mprintf("%s/%s", o->shown, o->marker);
         add_finding(o, DJZ_OUTDIR_BAD_MARKER, path, why);
@@ -750,7 +760,7 @@ static void remove_stale_tree(djz_outdir *o, const char *name)
     }
     djz_outdir_listing l = {0};
     char why[256];
-    marker_state m = read_listing(o, fd, &l, why, sizeof why);
+    marker_state m = read_listing(o, fd, &l, why, sizeof why, false);
     close(fd);
     if (m == MARKER_NONE) {
         unlinkat(o->lock, name, AT_REMOVEDIR); /* only when empty */
@@ -806,6 +816,18 @@ bool djz_outdir_commit(djz_outdir *o)
     return true;
 }
 
+bool djz_outdir_same_marker(const djz_outdir *o, const void *text, size_t len)
+{
+    return o->old_marker && o->old_marker_len == len &&
+           !memcmp(o->old_marker, text, len);
+}
+
+bool djz_outdir_holds(const djz_outdir *o, const char *path, bool executable)
+{
+    const djz_outdir_file *f = listed(&o->old, path);
+    return f && f->intact && f->executable == executable;
+}
+
 /* Removes a tree this build made and holds: every entry is its own. */
 static void remove_own(int dfd, const char *name)
 {
@@ -824,6 +846,18 @@ static void remove_own(int dfd, const char *name)
         close(fd);
     }
     unlinkat(dfd, name, AT_REMOVEDIR);
+}
+
+void djz_outdir_keep(djz_outdir *o)
+{
+    if (o->tmp) { /* first: it has the name of a stale tree */
+        remove_own(AT_FDCWD, o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+    }
+    o->committed = true;
+    if (o->locked)
+        remove_stale(o);
 }
 
 void djz_outdir_close(djz_outdir *o)
@@ -854,6 +888,7 @@ void djz_outdir_close(djz_outdir *o)
     free(o->dirs);
     free(o->fds);
     djz_outdir_listing_free(&o->old);
+    free(o->old_marker);
     free(o->tmp);
     free(o->dest);
     free(o->shown);

@@ -35,6 +35,8 @@ typedef struct djz_outdir_file {
     char *path; /* relative, "arm/template.json" */
     unsigned long long bytes;
     char sha256[65]; /* lowercase hex */
+    bool intact;     /* found with that size and digest (by open) */
+    bool executable; /* and with an x bit */
 } djz_outdir_file;
 
 /* Every file a marker lists, sorted by path, without duplicates. */
@@ -82,7 +84,9 @@ typedef struct djz_outdir {
     bool locked; /* and flock'ed */
     const char *marker;
     djz_outdir_reader read;
-    djz_outdir_listing old;       /* what dest's marker lists */
+    djz_outdir_listing old; /* what dest's marker lists */
+    char *old_marker;       /* its text */
+    size_t old_marker_len;
     djz_outdir_finding *findings; /* sorted by path */
     size_t nfindings;
     char err[512]; /* what failed */
@@ -111,6 +115,13 @@ djz_outdir_status djz_outdir_open(djz_outdir *o, const char *dest,
  * first: it is what proves a killed build's tree is djaz's. */
 bool djz_outdir_write(djz_outdir *o, const char *path, const void *data,
                       size_t len, bool executable);
+/* Whether dest already holds exactly the build whose marker is text:
+ * the same marker, and each file it lists intact (check each with
+ * djz_outdir_holds).  Then djz_outdir_keep leaves it as it is. */
+bool djz_outdir_same_marker(const djz_outdir *o, const void *text, size_t len);
+bool djz_outdir_holds(const djz_outdir *o, const char *path, bool executable);
+/* Leaves dest untouched, and removes any stale tree beside it. */
+void djz_outdir_keep(djz_outdir *o);
 /* Syncs the tree, puts it in place, removes the old tree and any stale
  * ones; false (err set) when it could not be put in place. */
 bool djz_outdir_commit(djz_outdir *o);

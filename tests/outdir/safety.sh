@@ -214,6 +214,23 @@ rm o/tox.ini && chmod -x o/startup.sh && rm -r o/tests/test_*.py
 "$DJAZ" build -q "$small" -o o && ok || bad "a build with files deleted was refused"
 [[ $(snapshot o) == "$(snapshot ref)" ]] && ok || bad "$(diff <(snapshot o) <(snapshot ref))"
 
+# A build OUT already holds writes nothing (no file's inode or time
+# changes), but says so; a lost x bit or a deleted file is written again.
+case=unchanged
+fresh
+"$DJAZ" build -q "$spec" -o o
+stamp() { (cd o && find . -printf '%p %i %T@ %m\n' | sort); }
+before=$(stamp)
+out=$("$DJAZ" build "$spec" -o o 2>&1) && [[ $(stamp) == "$before" ]] && ok ||
+  bad "an unchanged build wrote: $(diff <(echo "$before") <(stamp))"
+grep -q "unchanged in o" <<<"$out" && ok || bad "it did not say so: $out"
+chmod -x o/startup.sh
+"$DJAZ" build -q "$spec" -o o && [[ -x o/startup.sh ]] && ok || bad "the x bit was not restored"
+rm o/tox.ini
+"$DJAZ" build -q "$spec" -o o && [[ -f o/tox.ini ]] && ok || bad "a deleted file was not restored"
+mkdir .o.djaz-Stale1
+"$DJAZ" build -q "$spec" -o o && [[ ! -e .o.djaz-Stale1 ]] && ok || bad "unchanged, and a stale tree left"
+
 # Stale trees beside OUT: removed only when provably djaz's.
 case=stale
 fresh
