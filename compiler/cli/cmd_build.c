@@ -1,34 +1,108 @@
-/* cmd_build.c - `djaz build SPEC -o OUT`: write every artifact, or none. */
+/* cmd_build.c - `djaz build SPEC -o OUT`: write every artifact, or none,
+ * and never a file djaz did not write (emit/outdir.h). */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "driver/build.h"
 #include "emit/outdir.h"
 
-/* "arm,python" as DJZ_ARTIFACTS_* bits. */
-static bool groups(const char *list, unsigned *what)
+/* The usage error of a bad --only, naming every group of the table. */
+static int bad_groups(void)
+{
+    char names[256] = "";
+    size_t n = 0;
+    for (size_t i = 0; i < djz_nbackends && n < sizeof names; i++)
+        n += (size_t)snprintf(names + n, sizeof names - n, "%s%s",
+                              i ? ", " : "", djz_backends[i].group);
+    return djz_cli_usage(
+        "build", "--only takes %s or a comma-separated list of them", names);
+}
+
+/* Says why OUT may not be replaced: one diagnostic per finding. */
+static void report_refusal(djz_cli *c, const djz_outdir *d)
 {
     static const struct {
-        const char *name;
-        unsigned bit;
-    } names[] = {{"arm", DJZ_ARTIFACTS_ARM},
-                 {"python", DJZ_ARTIFACTS_PYTHON},
-                 {"django", DJZ_ARTIFACTS_DJANGO},
-                 {"ci", DJZ_ARTIFACTS_CI}};
-    *what = 0;
-    for (const char *p = list; *p;) {
-        size_t n = strcspn(p, ",");
-        bool known = false;
-        for (size_t i = 0; i < 3; i++)
-            if (strlen(names[i].name) == n && !strncmp(names[i].name, p, n)) {
-                *what |= names[i].bit;
-                known = true;
-            }
-        if (!known)
-            return false;
-        p += n + (p[n] == ',');
+        djz_code code;
+        const char *text, *help;
+    } says[] = {
+        [DJZ_OUTDIR_NOT_DIR] = {DJZ_UNSAFE_OUTPUT, "'%s' %s",
+                                "name a new or empty directory, or one an "
+                                "earlier `djaz build` wrote"},
+        [DJZ_OUTDIR_UNMARKED] = {DJZ_UNSAFE_OUTPUT,
+                                 "'%s' is not empty and holds no djaz.json%s",
+                                 "name a new or empty directory, or one an "
+                                 "earlier `djaz build` wrote"},
+        [DJZ_OUTDIR_BAD_MARKER] = {DJZ_FOREIGN_MANIFEST,
+                                   "'%s' is not a manifest djaz wrote: %s",
+                                   "build into another directory, or move "
+                                   "this one's files away yourself"},
+        [DJZ_OUTDIR_UNLISTED] = {DJZ_FOREIGN_OUTPUT,
+                                 "'%s' is %s that djaz did not write",
+                                 "a build replaces only the files its "
+                                 "djaz.json lists: move it out, or build "
+                                 "into another directory"},
+        [DJZ_OUTDIR_CHANGED] = {DJZ_EDITED_OUTPUT,
+                                "'%s' was %s since djaz wrote it",
+                                "a build would lose the edit: make it in "
+                                "the spec, or move the file out, then "
+                                "build again"},
+    };
+    for (size_t i = 0; i < d->nfindings; i++) {
+        const djz_outdir_finding *f = &d->findings[i];
+        const char *text =
+            djz_arena_printf(&c->arena, says[f->problem].text, f->path, f->why);
+        djz_diag *diag =
+            djz_report(&c->sink, says[f->problem].code, NULL,
+                       djz_span_make(0, 0), "%s; nothing was written", text);
+        djz_diag_help(&c->sink, diag, "%s", says[f->problem].help);
     }
-    return *what != 0;
+}
+
+/* Whether out already holds exactly this build (djaz.json last): then
+ * nothing is written, and no file's time changes. */
+static bool up_to_date(const djz_outdir *d, const djz_build *b)
+{
+    const djz_artifact *m = &b->artifacts[b->n - 1];
+    if (!djz_outdir_same_marker(d, m->text.data, m->text.len))
+        return false;
+    for (size_t i = 0; i + 1 < b->n; i++)
+        if (!djz_outdir_holds(d, b->artifacts[i].path,
+                              b->artifacts[i].executable))
+            return false;
+    return true;
+}
+
+/* Writes the build into out; false after reporting why not.  *same:
+ * out held it already. */
+static bool write_out(djz_cli *c, const djz_build *b, const char *out,
+                      bool *same)
+{
+    djz_outdir d;
+    djz_outdir_status s =
+        djz_outdir_open(&d, out, "djaz.json", djz_manifest_read);
+    bool ok = s == DJZ_OUTDIR_OK;
+    *same = ok && up_to_date(&d, b);
+    if (*same) {
+        djz_outdir_keep(&d);
+        djz_outdir_close(&d);
+        return true;
+    }
+    /* djaz.json (last) first: it proves a killed build's tree is djaz's. */
+    for (size_t k = 0; ok && k < b->n; k++) {
+        const djz_artifact *x = &b->artifacts[(k + b->n - 1) % b->n];
+        ok = djz_outdir_write(&d, x->path, x->text.data, x->text.len,
+                              x->executable);
+    }
+    ok = ok && djz_outdir_commit(&d);
+    if (s == DJZ_OUTDIR_FOREIGN)
+        report_refusal(c, &d);
+    else if (!ok)
+        djz_report(&c->sink, DJZ_FILE_UNWRITABLE, NULL, djz_span_make(0, 0),
+                   "%s; nothing was written", d.err);
+    c->io_error = c->io_error || !ok;
+    djz_outdir_close(&d);
+    return ok;
 }
 
 static int run_build(int argc, char **argv)
@@ -44,9 +118,8 @@ static int run_build(int argc, char **argv)
     };
     int status = djz_cli_args(&c, argc, argv, flags, 5);
     unsigned what = DJZ_ARTIFACTS_ALL;
-    if (status == DJZ_EXIT_OK && only && !groups(only, &what))
-        status = djz_cli_usage("build", "--only takes arm, python, django, ci "
-                                        "or a comma-separated list of them");
+    if (status == DJZ_EXIT_OK && only && !djz_build_groups(only, &what))
+        status = bad_groups();
     if (status == DJZ_EXIT_OK && c.nfiles != 1)
         status = djz_cli_usage("build", c.nfiles ? "one spec at a time"
                                                  : "no spec given");
@@ -60,7 +133,7 @@ static int run_build(int argc, char **argv)
     djz_source *src = djz_cli_read(&c, c.files[0]);
     djz_compilation comp;
     djz_build b = {0};
-    bool built = false, written = false;
+    bool built = false, written = false, same = false;
     if (src) {
         djz_compile_opts o = {.stdlib_dir = c.stdlib_dir};
         if (djz_cli_compile(&c, src, &o, &comp) && !c.sink.errors)
@@ -68,34 +141,13 @@ static int run_build(int argc, char **argv)
                                         what | DJZ_ARTIFACTS_MANIFEST, &b);
     }
     /* --warnings-as-errors turns warnings into errors: nothing written. */
-    if (built && !c.sink.errors) {
-        djz_outdir d;
-        djz_outdir_status s = djz_outdir_open(&d, out, "djaz.json");
-        bool ok = s == DJZ_OUTDIR_OK;
-        for (size_t i = 0; ok && i < b.n; i++)
-            ok = djz_outdir_write(
-                &d, b.artifacts[i].path, b.artifacts[i].text.data,
-                b.artifacts[i].text.len, b.artifacts[i].executable);
-        ok = ok && djz_outdir_commit(&d);
-        if (!ok) {
-            djz_diag *diag = djz_report(
-                &c.sink,
-                s == DJZ_OUTDIR_FOREIGN ? DJZ_UNSAFE_OUTPUT
-                                        : DJZ_FILE_UNWRITABLE,
-                NULL, djz_span_make(0, 0), "%s; nothing was written", d.err);
-            if (s == DJZ_OUTDIR_FOREIGN)
-                djz_diag_help(&c.sink, diag,
-                              "name a new or empty directory, or one an "
-                              "earlier `djaz build` wrote");
-            c.io_error = true;
-        }
-        written = ok;
-        djz_outdir_close(&d);
-    }
+    if (built && !c.sink.errors)
+        written = write_out(&c, &b, out, &same);
     status = djz_cli_finish(&c);
     /* Last, after any warnings: what was written. */
     if (written && !quiet && c.format == DJZ_OUT_TEXT) {
-        fprintf(stderr, "djaz: wrote %zu files to ", b.n);
+        fprintf(stderr, "djaz: %s %zu files %s ", same ? "left" : "wrote", b.n,
+                same ? "unchanged in" : "to");
         djz_render_escaped(stderr, out); /* a name cannot forge a line */
         fputc('\n', stderr);
     }
@@ -118,18 +170,24 @@ const djz_command djz_cmd_build = {
     "azure-pipelines.yml, from the spec's `ci` blocks), and the build\n"
     "manifest (djaz.json)\n"
     "that `djaz apply` reads.  The same spec gives the same bytes.  OUT\n"
-    "is replaced as a whole, and only when every file was written; when\n"
-    "the spec has errors nothing is written.  OUT must be new, empty or\n"
-    "written by an earlier `djaz build`; missing parent directories are\n"
-    "created.\n"
+    "is replaced as a whole, and only when every file was written and\n"
+    "synced to disk, so a killed build leaves the old one; when the spec\n"
+    "has errors nothing is written.  OUT must be new, empty or an earlier\n"
+    "build: djaz replaces only files its djaz.json lists, unchanged.  A\n"
+    "file it does not list, an edited artifact or a djaz.json that is not\n"
+    "a manifest stops the build (DJZ2030-2032), and nothing is touched.\n"
+    "An OUT that already holds this build is left as it is.  A link as\n"
+    "OUT is followed.  Builds into one OUT wait for each other; missing\n"
+    "parent directories are created.\n"
     "\n"
     "Options:\n"
     "  -o, --output OUT       the output directory\n"
     "  -q, --quiet            do not say what was written\n"
     "      --only GROUPS      write only these artifacts (and djaz.json):\n"
-    "                         arm, python, django, ci, "
+    "                         arm, django, python, ci, "
     "comma-separated\n" DJZ_DIAG_OPTIONS_HELP DJZ_COMPILE_OPTIONS_HELP "\n"
     "Exit status: 0 written (warnings allowed), 1 errors in the spec,\n"
-    "2 bad usage, an unreadable spec or an output that cannot be written.\n",
+    "2 bad usage, an unreadable spec, or an output that cannot be written\n"
+    "or may not be replaced.\n",
     run_build,
 };

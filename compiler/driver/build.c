@@ -9,6 +9,15 @@
 #include "emit/python/python.h"
 #include "emit/yaml.h"
 
+struct djz_build_run {
+    djz_arena *a;
+    djz_diag_sink *sink;
+    const djz_compilation *c;
+    const char *spec; /* the spec's path as given */
+    djz_build *b;
+    size_t cap; /* of b->artifacts */
+};
+
 static djz_artifact *add(djz_arena *a, djz_build *b, size_t *cap,
                          const char *path)
 {
@@ -76,10 +85,13 @@ static void django_file(const djz_compilation *c, size_t env, int which,
     djz_django_file(NULL, &c->ir, &c->ir.envs[env], which, out, NULL);
 }
 
-static void django_artifacts(djz_arena *a, djz_diag_sink *sink,
-                             const djz_compilation *c, djz_build *b,
-                             size_t *cap)
+static void django_artifacts(djz_build_run *r)
 {
+    djz_arena *a = r->a;
+    djz_diag_sink *sink = r->sink;
+    const djz_compilation *c = r->c;
+    djz_build *b = r->b;
+    size_t *cap = &r->cap;
     /* In the application's package: settings.py imports djaz_settings. */
     const char *dir = djz_django_dir(a, &c->ir.envs[0]);
     for (int i = 0; i < 2; i++) {
@@ -96,10 +108,13 @@ static void django_artifacts(djz_arena *a, djz_diag_sink *sink,
     djz_django_crosscheck(sink, &c->ir, &b->arm, &b->reads);
 }
 
-static void python_artifacts(djz_arena *a, djz_diag_sink *sink,
-                             const djz_compilation *c, djz_build *b,
-                             size_t *cap)
+static void python_artifacts(djz_build_run *r)
 {
+    djz_arena *a = r->a;
+    djz_diag_sink *sink = r->sink;
+    const djz_compilation *c = r->c;
+    djz_build *b = r->b;
+    size_t *cap = &r->cap;
     /* What the generated files import, against what the spec lists. */
     djz_python_check_requirements(sink, a, &c->model, &c->ir);
     for (int i = 0; i < 3; i++)
@@ -146,19 +161,65 @@ static const char *repo_path(const char *spec)
     return spec;
 }
 
-static void ci_artifacts(djz_arena *a, djz_diag_sink *sink,
-                         const djz_compilation *c, const char *spec,
-                         djz_build *b, size_t *cap)
+static void ci_artifacts(djz_build_run *r)
 {
+    djz_arena *a = r->a;
+    djz_build *b = r->b;
+    size_t *cap = &r->cap;
     djz_seen missing = {0};
-    djz_ci_input in = {
-        a, sink, &c->model, &c->ir, &b->arm, repo_path(spec), &missing};
+    djz_ci_input in = {a,         r->sink, &r->c->model,
+                       &r->c->ir, &b->arm, repo_path(r->spec),
+                       &missing};
     djz_ci_files files = {0};
     djz_ci_github(&in, &files);
     djz_ci_pipelines(&in, &files);
     for (size_t i = 0; i < files.n; i++)
         djz_yaml_write(&add(a, b, cap, files.items[i].path)->text,
                        files.items[i].comment, files.items[i].doc);
+}
+
+/* The template's text, as the limits measured it, moves over; then a
+ * parameters file per environment. */
+static void arm_artifacts(djz_build_run *r)
+{
+    djz_build *b = r->b;
+    djz_artifact *t = add(r->a, b, &r->cap, "arm/template.json");
+    t->text = b->arm.template_text;
+    b->arm.template_text = (djz_buf){0};
+    for (size_t e = 0; e < b->arm.nenvs; e++) {
+        djz_artifact *p = add(r->a, b, &r->cap,
+                              djz_arena_printf(r->a, "arm/%s.parameters.json",
+                                               b->arm.env_names[e]));
+        djz_json_write_plain(&p->text, b->arm.parameters[e]);
+    }
+}
+
+/* The Django modules come before the Python files: the settings fragment
+ * says what it reads, which the manifest lists. */
+const djz_backend djz_backends[] = {
+    {"arm", DJZ_ARTIFACTS_ARM, arm_artifacts},
+    {"django", DJZ_ARTIFACTS_DJANGO, django_artifacts},
+    {"python", DJZ_ARTIFACTS_PYTHON, python_artifacts},
+    {"ci", DJZ_ARTIFACTS_CI, ci_artifacts},
+};
+const size_t djz_nbackends = sizeof djz_backends / sizeof *djz_backends;
+
+bool djz_build_groups(const char *list, unsigned *what)
+{
+    *what = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        unsigned flag = 0;
+        for (size_t i = 0; i < djz_nbackends; i++)
+            if (strlen(djz_backends[i].group) == n &&
+                !strncmp(djz_backends[i].group, p, n))
+                flag = djz_backends[i].flag;
+        if (!flag || (p[n] == ',' && !p[n + 1]))
+            return false;
+        *what |= flag;
+        p += n + (p[n] == ',');
+    }
+    return *what != 0;
 }
 
 bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
@@ -169,33 +230,18 @@ bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
     /* The template is built in any case: djaz.json tells its secrets. */
     if (!djz_arm_build(a, sink, &c->model, &c->ir, &out->arm))
         return false;
-    size_t cap = 0;
-    if (what & DJZ_ARTIFACTS_ARM) {
-        /* The template's text, as the limits measured it, moves over. */
-        djz_artifact *t = add(a, out, &cap, "arm/template.json");
-        t->text = out->arm.template_text;
-        out->arm.template_text = (djz_buf){0};
-        for (size_t e = 0; e < out->arm.nenvs; e++) {
-            djz_artifact *p = add(a, out, &cap,
-                                  djz_arena_printf(a, "arm/%s.parameters.json",
-                                                   out->arm.env_names[e]));
-            djz_json_write_plain(&p->text, out->arm.parameters[e]);
-        }
-    }
+    djz_build_run r = {a, sink, c, spec, out, 0};
     size_t errors = sink->errors;
-    if (what & DJZ_ARTIFACTS_DJANGO)
-        django_artifacts(a, sink, c, out, &cap);
-    if (what & DJZ_ARTIFACTS_PYTHON)
-        python_artifacts(a, sink, c, out, &cap);
-    if (what & DJZ_ARTIFACTS_CI)
-        ci_artifacts(a, sink, c, spec, out, &cap);
+    for (size_t i = 0; i < djz_nbackends; i++)
+        if (what & djz_backends[i].flag)
+            djz_backends[i].emit(&r);
     if (what & DJZ_ARTIFACTS_MANIFEST) {
         djz_json *reads = what & DJZ_ARTIFACTS_DJANGO
                               ? djz_env_reads_json(a, &out->reads)
                               : NULL;
         djz_json *m = djz_manifest(a, &c->ir, &out->arm, reads, spec,
                                    out->artifacts, out->n);
-        djz_json_write_plain(&add(a, out, &cap, "djaz.json")->text, m);
+        djz_json_write_plain(&add(a, out, &r.cap, "djaz.json")->text, m);
     }
     return sink->errors == errors;
 }

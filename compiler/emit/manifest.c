@@ -1,7 +1,14 @@
-/* manifest.c - djaz.json (see manifest.h). */
+/* manifest.c - djaz.json (see manifest.h): written from the IR and the
+ * artifacts, and read back (with cJSON) when a build replaces an older
+ * one. */
 #include "manifest.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <cjson/cJSON.h>
 
 #include "support/sha256.h"
 #include "support/version.h"
@@ -109,4 +116,74 @@ djz_json *djz_manifest(djz_arena *a, const djz_ir *ir, const djz_arm *arm,
         djz_json_set_str(a, f, "sha256", djz_arena_strdup(a, hex));
     }
     return m;
+}
+
+/* ---- reading a previous build's manifest -------------------------------- */
+
+/* One entry of "artifacts" into f; NULL, or what is wrong with it. */
+static const char *read_artifact(const cJSON *item, djz_outdir_file *f)
+{
+    const cJSON *path = cJSON_GetObjectItemCaseSensitive(item, "path");
+    const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(item, "bytes");
+    const cJSON *sha = cJSON_GetObjectItemCaseSensitive(item, "sha256");
+    memset(f, 0, sizeof *f);
+    if (!cJSON_IsString(path) || !djz_outdir_path_ok(path->valuestring) ||
+        !strcmp(path->valuestring, "djaz.json"))
+        return "has no clean relative path";
+    double b = cJSON_IsNumber(bytes) ? bytes->valuedouble : -1;
+    if (b < 0 || b > 9007199254740992.0 || b != (double)(long long)b)
+        return "has no size";
+    if (!cJSON_IsString(sha) || strlen(sha->valuestring) != 64 ||
+        strspn(sha->valuestring, "0123456789abcdef") != 64)
+        return "has no SHA-256";
+    f->path = djz_xmalloc(strlen(path->valuestring) + 1);
+    strcpy(f->path, path->valuestring);
+    f->bytes = (unsigned long long)b;
+    memcpy(f->sha256, sha->valuestring, 65);
+    return NULL;
+}
+
+static bool not_manifest(char *why, size_t n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static bool not_manifest(char *why, size_t n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, n, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+bool djz_manifest_read(const char *text, size_t len, djz_outdir_listing *out,
+                       char *why, size_t whylen)
+{
+    memset(out, 0, sizeof *out);
+    cJSON *m = cJSON_ParseWithLength(text, len);
+    if (!m)
+        return not_manifest(why, whylen, "it is not JSON");
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(m, "djazManifest");
+    const cJSON *arts = cJSON_GetObjectItemCaseSensitive(m, "artifacts");
+    bool ok = cJSON_IsNumber(v) && v->valuedouble == 1 && cJSON_IsArray(arts);
+    if (!ok)
+        not_manifest(why, whylen,
+                     "it has no \"djazManifest\": 1 and \"artifacts\"");
+    size_t n = ok ? (size_t)cJSON_GetArraySize(arts) : 0;
+    out->files = n ? djz_xmalloc(n * sizeof *out->files) : NULL;
+    const cJSON *item;
+    size_t i = 0;
+    cJSON_ArrayForEach(item, arts)
+    {
+        const char *bad = ok ? read_artifact(item, &out->files[i]) : NULL;
+        if (bad)
+            ok = not_manifest(why, whylen, "artifact %zu %s", i + 1, bad);
+        if (!ok)
+            break;
+        out->n = ++i;
+    }
+    cJSON_Delete(m);
+    if (ok && !djz_outdir_listing_sort(out))
+        ok = not_manifest(why, whylen, "it lists a path twice");
+    if (!ok)
+        djz_outdir_listing_free(out);
+    return ok;
 }

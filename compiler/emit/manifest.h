@@ -7,6 +7,7 @@
 
 #include "emit/arm/arm.h"
 #include "emit/json.h"
+#include "emit/outdir.h"
 #include "ir/ir.h"
 
 typedef struct djz_artifact {
@@ -21,5 +22,13 @@ typedef struct djz_artifact {
 djz_json *djz_manifest(djz_arena *a, const djz_ir *ir, const djz_arm *arm,
                        djz_json *reads, const char *spec,
                        const djz_artifact *artifacts, size_t n);
+
+/* Reads a previous build's djaz.json (a djz_outdir_reader): the
+ * artifacts it lists, each with a clean relative path, its size and its
+ * SHA-256.  Anything else (not JSON, `{}`, no "djazManifest": 1, an
+ * artifact without one of those, two with one path) is not a manifest
+ * djaz wrote: false, with why. */
+bool djz_manifest_read(const char *text, size_t len, djz_outdir_listing *out,
+                       char *why, size_t whylen);
 
 #endif
