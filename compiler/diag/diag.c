@@ -72,18 +72,6 @@ bool djz_sink_full(const djz_diag_sink *s)
     return s->max_errors && s->errors >= s->max_errors;
 }
 
-static char *vformat(djz_arena *a, const char *fmt, va_list ap)
-{
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    char *p = djz_arena_alloc(a, n > 0 ? (size_t)n + 1 : 1);
-    if (n > 0)
-        vsnprintf(p, (size_t)n + 1, fmt, ap2);
-    va_end(ap2);
-    return p;
-}
-
 bool djz_sink_set_level(djz_diag_sink *s, djz_code code, djz_level level)
 {
     if (code < 6000 || code > 6999 || !djz_diag_lookup(code))
@@ -144,7 +132,7 @@ djz_diag *djz_report(djz_diag_sink *s, djz_code code, djz_source *src,
     d->span = span;
     va_list ap;
     va_start(ap, fmt);
-    d->message = vformat(s->arena, fmt, ap);
+    d->message = djz_arena_vprintf(s->arena, fmt, ap);
     va_end(ap);
     if (!keep) {
         s->suppressed++;
@@ -169,7 +157,7 @@ void djz_diag_help(djz_diag_sink *s, djz_diag *d, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    d->help = vformat(s->arena, fmt, ap);
+    d->help = djz_arena_vprintf(s->arena, fmt, ap);
     va_end(ap);
 }
 
@@ -190,7 +178,7 @@ void djz_diag_note(djz_diag_sink *s, djz_diag *d, djz_source *src,
     n->span = span;
     va_list ap;
     va_start(ap, fmt);
-    n->message = vformat(s->arena, fmt, ap);
+    n->message = djz_arena_vprintf(s->arena, fmt, ap);
     va_end(ap);
     djz_note **p = &d->notes;
     while (*p)
