@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "lint/lint.h"
-#include "sema/resolve.h"
+#include "ir/resolve.h"
 
 static void unknown_env(djz_diag_sink *sink, const djz_model *m,
                         const char *name)

@@ -14,7 +14,7 @@
 #include "support/index.h"
 #include <strings.h>
 
-#include "names.h"
+#include "sema/names.h"
 #include "support/suggest.h"
 
 enum { UNSEEN, VISITING, DONE };

@@ -13,7 +13,7 @@
 #define DJZ_RESOLVE_H
 
 #include "ir/ir.h"
-#include "model.h"
+#include "sema/model.h"
 
 /* Resolves every environment (or only `only_env` when not NULL; an
  * unknown name is reported).  Returns false when nothing could be
