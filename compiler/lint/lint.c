@@ -141,15 +141,13 @@ static void report_unused(djz_lint_ctx *l)
     }
 }
 
-void djz_lint(djz_compilation *c, djz_diag_sink *sink)
+void djz_lint(djz_arena *a, const djz_model *m, const djz_ir *ir,
+              djz_diag_sink *sink)
 {
-    djz_lint_ctx l = {.a = c->program.arena,
-                      .sink = sink,
-                      .m = &c->model,
-                      .today = djz_today()};
+    djz_lint_ctx l = {.a = a, .sink = sink, .m = m, .today = djz_today()};
     collect_allows(&l);
-    for (size_t i = 0; i < c->ir.nenvs; i++) {
-        l.env = &c->ir.envs[i];
+    for (size_t i = 0; i < ir->nenvs; i++) {
+        l.env = &ir->envs[i];
         for (size_t k = 0; k < sizeof rules / sizeof rules[0]; k++)
             rules[k](&l, l.env);
     }
