@@ -227,3 +227,16 @@ djz_diag **djz_sink_sorted(djz_diag_sink *s, size_t *n)
     *n = k;
     return out;
 }
+
+_Noreturn void djz_internal(djz_code code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "djaz: internal error[DJZ%04d]: ", (int)code);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\n   = note: this is a bug in djaz, not in the spec; please "
+          "report it\n",
+          stderr);
+    exit(2);
+}

@@ -33,8 +33,8 @@ static void requirements(const djz_model *m, const djz_ir_env *e, int which,
 static void startup(const djz_model *m, const djz_ir_env *e, int which,
                     djz_buf *out)
 {
-    (void)which;
-    djz_python_startup(m, e, out);
+    (void)which, (void)m;
+    djz_python_startup(e, out);
 }
 
 /* An artifact of the application, the same in every environment: one
@@ -145,8 +145,7 @@ static void ci_artifacts(djz_arena *a, djz_diag_sink *sink,
                          djz_build *b, size_t *cap)
 {
     djz_seen missing = {0};
-    djz_ci_input in = {
-        a, sink, &c->model, &c->ir, &b->arm, repo_path(spec), &missing};
+    djz_ci_input in = {a, sink, &c->ir, &b->arm, repo_path(spec), &missing};
     djz_ci_files files = {0};
     djz_ci_github(&in, &files);
     djz_ci_pipelines(&in, &files);
@@ -161,7 +160,7 @@ bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
 {
     memset(out, 0, sizeof *out);
     /* The template is built in any case: djaz.json tells its secrets. */
-    if (!djz_arm_build(a, sink, &c->model, &c->ir, &out->arm))
+    if (!djz_arm_build(a, sink, &c->ir, &out->arm))
         return false;
     size_t cap = 0;
     if (what & DJZ_ARTIFACTS_ARM) {

@@ -21,4 +21,8 @@
 bool djz_resolve(djz_program *p, const djz_model *m, const char *only_env,
                  djz_ir *out);
 
+/* Copies the stdlib facts back ends read from m into ir (facts.c);
+ * djz_resolve calls it. */
+void djz_ir_facts_build(djz_arena *a, const djz_model *m, djz_ir *ir);
+
 #endif

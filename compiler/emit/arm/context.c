@@ -303,8 +303,7 @@ long arm_int(const djz_ir_block *b, const char *attr, long fallback)
 const char *arm_fact(arm_ctx *c, const char *kind, const char *label,
                      const char *attr)
 {
-    const djz_obj *o = label ? djz_model_data(c->m, kind, label) : NULL;
-    return o ? djz_obj_text(o, attr) : "";
+    return djz_ir_fact(c->ir->facts, kind, label, attr);
 }
 
 void arm_add_secret(arm_ctx *c, djz_arm_secret s)

@@ -31,7 +31,6 @@ typedef struct arm_env {
 typedef struct arm_ctx {
     djz_arena *a;
     djz_diag_sink *sink;
-    const djz_model *m;
     const djz_ir *ir;
     size_t env; /* the environment being built */
     const djz_ir_env *e;

@@ -127,7 +127,7 @@ djz_json *arm_app_settings(arm_ctx *c, arm_res *r)
     set(c, o, "SCM_DO_BUILD_DURING_DEPLOYMENT", str(c, "true"));
     /* startup.sh reads gunicorn's workers and threads from these. */
     djz_server srv;
-    djz_server_of(c->m, c->e, &srv);
+    djz_server_of(c->e, &srv);
     set(c, o, "GUNICORN_WORKERS",
         arm_slot(c, "gunicornWorkers", "gunicorn workers (startup.sh)",
                  str(c, djz_arena_printf(a, "%ld", srv.workers))));

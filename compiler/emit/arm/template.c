@@ -393,14 +393,14 @@ static void limit(arm_ctx *c, djz_code code, size_t have, size_t max,
     djz_diag_help(c->sink, d, "%s", help);
 }
 
-bool djz_arm_build(djz_arena *a, djz_diag_sink *sink, const djz_model *m,
-                   const djz_ir *ir, djz_arm *out)
+bool djz_arm_build(djz_arena *a, djz_diag_sink *sink, const djz_ir *ir,
+                   djz_arm *out)
 {
     memset(out, 0, sizeof *out);
     if (!ir->nenvs)
         return false;
     size_t errors = sink->errors;
-    arm_ctx c = {.a = a, .sink = sink, .m = m, .ir = ir};
+    arm_ctx c = {.a = a, .sink = sink, .ir = ir};
     c.envs = djz_arena_alloc(a, ir->nenvs * sizeof *c.envs);
     memset(c.envs, 0, ir->nenvs * sizeof *c.envs);
     for (size_t i = 0; i < ir->nenvs; i++)

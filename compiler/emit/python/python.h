@@ -5,7 +5,6 @@
 
 #include "emit/json.h"
 #include "ir/ir.h"
-#include "sema/model.h"
 
 /* requirements.txt, requirements-dev.txt and requirements-test.txt:
  * which is 0, 1 or 2. */
@@ -30,6 +29,6 @@ void djz_python_access_test(const djz_ir_block *t, djz_buf *out);
 bool djz_python_launch(djz_arena *a, const djz_ir_env *e, djz_buf *out);
 
 /* startup.sh: gunicorn as the spec's server says (see server.h). */
-void djz_python_startup(const djz_model *m, const djz_ir_env *e, djz_buf *out);
+void djz_python_startup(const djz_ir_env *e, djz_buf *out);
 
 #endif

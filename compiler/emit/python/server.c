@@ -28,7 +28,7 @@ static long number(const djz_ir_block *b, const char *attr, long fallback)
                                           : fallback;
 }
 
-void djz_server_of(const djz_model *m, const djz_ir_env *e, djz_server *out)
+void djz_server_of(const djz_ir_env *e, djz_server *out)
 {
     memset(out, 0, sizeof *out);
     const djz_ir_block *app = djz_ir_block_of(e, "app");
@@ -45,9 +45,9 @@ void djz_server_of(const djz_model *m, const djz_ir_env *e, djz_server *out)
                                 : "uvicorn.workers.UvicornWorker";
     }
     const djz_value *plan = djz_ir_get(e->env, "plan");
-    const djz_obj *sku =
-        plan && plan->text ? djz_model_data(m, "plan_sku", plan->text) : NULL;
-    long cores = sku ? strtol(djz_obj_text(sku, "cores"), NULL, 10) : 1;
+    const char *cores_text =
+        djz_ir_fact(e->facts, "plan_sku", plan ? plan->text : NULL, "cores");
+    long cores = *cores_text ? strtol(cores_text, NULL, 10) : 1;
     if (cores < 1)
         cores = 1; /* shared tiers */
     out->workers = number(server, "workers", 2 * cores + 1);
