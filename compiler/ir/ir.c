@@ -70,6 +70,25 @@ const djz_value *djz_ir_get(const djz_ir_block *b, const char *name)
     return NULL;
 }
 
+const char *djz_ir_text(const djz_ir_block *b, const char *name)
+{
+    const djz_value *v = b ? djz_ir_get(b, name) : NULL;
+    return v && v->text && *v->text ? v->text : NULL;
+}
+
+bool djz_ir_on(const djz_ir_block *b, const char *name)
+{
+    const djz_value *v = b ? djz_ir_get(b, name) : NULL;
+    return v && v->kind == DJZ_VAL_BOOL && v->boolean;
+}
+
+long djz_ir_int(const djz_ir_block *b, const char *name, long fallback)
+{
+    const djz_value *v = b ? djz_ir_get(b, name) : NULL;
+    return v && v->kind == DJZ_VAL_NUMBER ? strtol(v->text, NULL, 10)
+                                          : fallback;
+}
+
 static cJSON *json_value(const djz_value *v)
 {
     switch (v->kind) {

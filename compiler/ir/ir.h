@@ -111,6 +111,12 @@ void djz_ir_lower(djz_arena *a, djz_ir_env *e);
 const djz_ir_block *djz_ir_block_of(const djz_ir_env *e, const char *kind);
 const djz_ir_block *djz_ir_child(const djz_ir_block *b, const char *kind);
 const djz_value *djz_ir_get(const djz_ir_block *b, const char *name);
+/* Typed lookups (b may be NULL): the text of a string, name or number,
+ * NULL when absent or empty; a boolean, false when absent; an integer, or
+ * fallback when absent. */
+const char *djz_ir_text(const djz_ir_block *b, const char *name);
+bool djz_ir_on(const djz_ir_block *b, const char *name);
+long djz_ir_int(const djz_ir_block *b, const char *name, long fallback);
 
 /* A stdlib fact: attribute attr of the `kind` data block named label (by
  * its label or any spelling in its `names`), as text, on/off for booleans;

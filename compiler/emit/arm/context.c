@@ -283,21 +283,17 @@ djz_json *arm_tags(arm_ctx *c)
 
 const char *arm_text(const djz_ir_block *b, const char *attr)
 {
-    const djz_value *v = b ? djz_ir_get(b, attr) : NULL;
-    return v && v->text && *v->text ? v->text : NULL;
+    return djz_ir_text(b, attr);
 }
 
 bool arm_on(const djz_ir_block *b, const char *attr)
 {
-    const djz_value *v = b ? djz_ir_get(b, attr) : NULL;
-    return v && v->kind == DJZ_VAL_BOOL && v->boolean;
+    return djz_ir_on(b, attr);
 }
 
 long arm_int(const djz_ir_block *b, const char *attr, long fallback)
 {
-    const djz_value *v = b ? djz_ir_get(b, attr) : NULL;
-    return v && v->kind == DJZ_VAL_NUMBER ? strtol(v->text, NULL, 10)
-                                          : fallback;
+    return djz_ir_int(b, attr, fallback);
 }
 
 const char *arm_fact(arm_ctx *c, const char *kind, const char *label,

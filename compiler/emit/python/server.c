@@ -21,13 +21,6 @@ static bool runtime_requirement(const djz_ir_env *e, const char *name,
     return false;
 }
 
-static long number(const djz_ir_block *b, const char *attr, long fallback)
-{
-    const djz_value *v = b ? djz_ir_get(b, attr) : NULL;
-    return v && v->kind == DJZ_VAL_NUMBER ? strtol(v->text, NULL, 10)
-                                          : fallback;
-}
-
 void djz_server_of(const djz_ir_env *e, djz_server *out)
 {
     memset(out, 0, sizeof *out);
@@ -50,9 +43,9 @@ void djz_server_of(const djz_ir_env *e, djz_server *out)
     long cores = *cores_text ? strtol(cores_text, NULL, 10) : 1;
     if (cores < 1)
         cores = 1; /* shared tiers */
-    out->workers = number(server, "workers", 2 * cores + 1);
-    out->threads = number(server, "threads", out->asgi ? 1 : 4);
-    out->timeout = number(server, "timeout", 60);
+    out->workers = djz_ir_int(server, "workers", 2 * cores + 1);
+    out->threads = djz_ir_int(server, "threads", out->asgi ? 1 : 4);
+    out->timeout = djz_ir_int(server, "timeout", 60);
     const djz_value *pkg = app ? djz_ir_get(app, "package") : NULL;
     out->package = pkg && pkg->text ? pkg->text : "app";
 }
