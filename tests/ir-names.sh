@@ -14,7 +14,7 @@ schema=$("$djaz" schema) || exit 2
 known=$(printf '%s\n' "$schema" |
   sed -nE 's/^## `([a-z_]+)`.*/\1/p; s/^\| `([a-z_]+)( [A-Z]+)?` \|.*/\1/p' |
   sort -u)
-lookups='(djz_ir_get|djz_ir_text|djz_ir_on|djz_ir_int|djz_ir_child|djz_ir_block_of|djz_lint_blocks|djz_arm_text|djz_arm_on|djz_arm_int|arm_text|arm_on|arm_int|number)'
+lookups='(djz_ir_get|djz_ir_text|djz_ir_on|djz_ir_int|djz_ir_child|djz_ir_block_of|djz_lint_blocks|djz_arm_text|djz_arm_on|djz_arm_int|arm_text|arm_on|arm_int)'
 bad=0 n=0
 while IFS=: read -r file line name; do
   n=$((n + 1))
