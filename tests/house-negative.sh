@@ -3,7 +3,8 @@
 # broken rule.  A copy of compiler/, grammar/ and runtime/ passes; then one
 # forbidden include at a time is added to the copy (the old circles among
 # them) and the check must fail naming the rule; then a library with an
-# unprefixed global symbol must fail the symbols check.
+# unprefixed global symbol must fail the symbols check, and curl (which
+# loads libcurl and OpenSSL) the links check.
 set -uo pipefail
 src=$(realpath "${1:?usage: house-negative.sh SRCDIR}")
 house=$src/tests/house.sh
@@ -81,6 +82,19 @@ if bash "$house" symbols "$tmp/libgood.a" >/dev/null; then
 else
   failed=$((failed + 1))
   echo "FAIL: symbols should accept djz_* and DJZ*"
+fi
+
+# A program that loads libcurl fails the links check.
+if ldd /usr/bin/curl | grep -q 'libcurl\.'; then
+  if bash "$house" links /usr/bin/curl >/dev/null; then
+    failed=$((failed + 1))
+    echo "FAIL: links should reject a program that loads libcurl"
+  else
+    passed=$((passed + 1))
+  fi
+else
+  failed=$((failed + 1))
+  echo "FAIL: /usr/bin/curl does not load libcurl: no negative for links"
 fi
 
 echo "house.negative: $passed passed, $failed failed"

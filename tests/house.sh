@@ -7,8 +7,10 @@
 #                                      starts with djz_ or DJZ (names with
 #                                      __ belong to the implementation: the
 #                                      sanitizers' __odr_asan.* and such)
-#   tests/house.sh SRCDIR BUILDDIR     both, on BUILDDIR's libdjaz_common.a
-#                                      and libdjaz_compiler.a
+#   tests/house.sh links PROGRAM       the compiler's program loads neither
+#                                      libcurl, OpenSSL nor libpq (ldd)
+#   tests/house.sh SRCDIR BUILDDIR     all three, on BUILDDIR's djaz,
+#                                      libdjaz_common.a and libdjaz_compiler.a
 #
 # Prints each violation (file:line and the rule) and exits 1 if any.
 # tests/house-negative.sh proves that each rule fails when broken.
@@ -154,7 +156,20 @@ check_symbols() {
   return $bad
 }
 
+# The runtime's libraries are the runtime's alone.
+check_links() {
+  local out
+  out=$(ldd "$1" | grep -E 'lib(curl|ssl|crypto|pq)\.')
+  if [[ -n $out ]]; then
+    echo "$1 loads what only the runtime may:"
+    echo "$out"
+    return 1
+  fi
+  echo "house: $1 loads neither libcurl, OpenSSL nor libpq"
+}
+
 case ${1:-} in
+  links) check_links "${2:?usage: house.sh links PROGRAM}" ;;
   includes) check_includes "${2:?usage: house.sh includes SRCDIR}" ;;
   symbols) shift; check_symbols "$@" ;;
   *)
@@ -162,5 +177,6 @@ case ${1:-} in
     status=0
     check_includes "$1" || status=1
     check_symbols "$2/libdjaz_common.a" "$2/libdjaz_compiler.a" || status=1
+    check_links "$2/djaz" || status=1
     exit $status ;;
 esac
