@@ -10,6 +10,7 @@
 %define api.pure full
 %define api.location.type {djz_span}
 %define parse.error custom
+%define api.prefix {djz_yy}
 %define parse.lac full
 %locations
 %expect 0
@@ -19,6 +20,12 @@
 %code requires {
 #include "syntax/parse_state.h"
 typedef void *yyscan_t;
+}
+
+/* The scanner (flex's bison-bridge) names the parser's types unprefixed. */
+%code provides {
+#define YYSTYPE DJZ_YYSTYPE
+#define YYLTYPE DJZ_YYLTYPE
 }
 
 %code {
@@ -35,7 +42,7 @@ typedef void *yyscan_t;
         }                                                                    \
     } while (0)
 
-int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
+int djz_yylex(DJZ_YYSTYPE *lval, DJZ_YYLTYPE *lloc, yyscan_t scanner);
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, djz_parse_state *st,
                     const char *msg);
 }

@@ -72,18 +72,6 @@ bool djz_sink_full(const djz_diag_sink *s)
     return s->max_errors && s->errors >= s->max_errors;
 }
 
-static char *vformat(djz_arena *a, const char *fmt, va_list ap)
-{
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    char *p = djz_arena_alloc(a, n > 0 ? (size_t)n + 1 : 1);
-    if (n > 0)
-        vsnprintf(p, (size_t)n + 1, fmt, ap2);
-    va_end(ap2);
-    return p;
-}
-
 bool djz_diag_retired(const djz_diag_info *info)
 {
     return !strncmp(info->title, "retired:", 8);
@@ -152,7 +140,7 @@ djz_diag *djz_report(djz_diag_sink *s, djz_code code, djz_source *src,
     d->span = span;
     va_list ap;
     va_start(ap, fmt);
-    d->message = vformat(s->arena, fmt, ap);
+    d->message = djz_arena_vprintf(s->arena, fmt, ap);
     va_end(ap);
     if (!keep) {
         s->suppressed++;
@@ -177,7 +165,7 @@ void djz_diag_help(djz_diag_sink *s, djz_diag *d, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    d->help = vformat(s->arena, fmt, ap);
+    d->help = djz_arena_vprintf(s->arena, fmt, ap);
     va_end(ap);
 }
 
@@ -198,7 +186,7 @@ void djz_diag_note(djz_diag_sink *s, djz_diag *d, djz_source *src,
     n->span = span;
     va_list ap;
     va_start(ap, fmt);
-    n->message = vformat(s->arena, fmt, ap);
+    n->message = djz_arena_vprintf(s->arena, fmt, ap);
     va_end(ap);
     djz_note **p = &d->notes;
     while (*p)
@@ -246,4 +234,17 @@ djz_diag **djz_sink_sorted(djz_diag_sink *s, size_t *n)
     free(items);
     *n = k;
     return out;
+}
+
+_Noreturn void djz_internal(djz_code code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "djaz: internal error[DJZ%04d]: ", (int)code);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\n   = note: this is a bug in djaz, not in the spec; please "
+          "report it\n",
+          stderr);
+    exit(2);
 }

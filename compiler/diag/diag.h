@@ -137,4 +137,11 @@ void djz_render_explain(FILE *out, const djz_diag_info *info, bool color);
 
 const char *djz_severity_name(djz_severity sev);
 
+/* An internal error (a 9xxx code): a bug in djaz, not in the spec.
+ * Prints the code, the message and a request to report it on stderr and
+ * exits with status 2; nothing has been written by then (back ends build
+ * in memory). */
+_Noreturn void djz_internal(djz_code code, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 #endif

@@ -37,14 +37,14 @@ typedef void (*env_writer)(const djz_compilation *c, size_t env, int which,
 static void requirements(const djz_compilation *c, size_t env, int which,
                          djz_buf *out)
 {
-    djz_python_requirements(&c->model, &c->ir, &c->ir.envs[env], which, out);
+    djz_python_requirements(&c->ir, &c->ir.envs[env], which, out);
 }
 
 static void startup(const djz_compilation *c, size_t env, int which,
                     djz_buf *out)
 {
     (void)which;
-    djz_python_startup(&c->model, &c->ir.envs[env], out);
+    djz_python_startup(&c->ir.envs[env], out);
 }
 
 /* An artifact of the application, the same in every environment: one
@@ -116,7 +116,7 @@ static void python_artifacts(djz_build_run *r)
     djz_build *b = r->b;
     size_t *cap = &r->cap;
     /* What the generated files import, against what the spec lists. */
-    djz_python_check_requirements(sink, a, &c->model, &c->ir);
+    djz_python_check_requirements(sink, a, &c->ir);
     for (int i = 0; i < 3; i++)
         shared(a, sink, c, b, cap, djz_requirements_files[i], requirements, i);
     shared(a, sink, c, b, cap, "startup.sh", startup, 0)->executable = true;
@@ -167,8 +167,7 @@ static void ci_artifacts(djz_build_run *r)
     djz_build *b = r->b;
     size_t *cap = &r->cap;
     djz_seen missing = {0};
-    djz_ci_input in = {a,         r->sink, &r->c->model,
-                       &r->c->ir, &b->arm, repo_path(r->spec),
+    djz_ci_input in = {a,       r->sink, &r->c->ir, &b->arm, repo_path(r->spec),
                        &missing};
     djz_ci_files files = {0};
     djz_ci_github(&in, &files);
@@ -180,7 +179,7 @@ static void ci_artifacts(djz_build_run *r)
 
 /* The template's text, as the limits measured it, moves over; then a
  * parameters file per environment. */
-static void arm_artifacts(djz_build_run *r)
+static void djz_arm_artifacts(djz_build_run *r)
 {
     djz_build *b = r->b;
     djz_artifact *t = add(r->a, b, &r->cap, "arm/template.json");
@@ -197,7 +196,7 @@ static void arm_artifacts(djz_build_run *r)
 /* The Django modules come before the Python files: the settings fragment
  * says what it reads, which the manifest lists. */
 const djz_backend djz_backends[] = {
-    {"arm", DJZ_ARTIFACTS_ARM, arm_artifacts},
+    {"arm", DJZ_ARTIFACTS_ARM, djz_arm_artifacts},
     {"django", DJZ_ARTIFACTS_DJANGO, django_artifacts},
     {"python", DJZ_ARTIFACTS_PYTHON, python_artifacts},
     {"ci", DJZ_ARTIFACTS_CI, ci_artifacts},
@@ -228,7 +227,7 @@ bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
 {
     memset(out, 0, sizeof *out);
     /* The template is built in any case: djaz.json tells its secrets. */
-    if (!djz_arm_build(a, sink, &c->model, &c->ir, &out->arm))
+    if (!djz_arm_build(a, sink, &c->ir, &out->arm))
         return false;
     djz_build_run r = {a, sink, c, spec, out, 0};
     size_t errors = sink->errors;

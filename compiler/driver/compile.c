@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "lint/lint.h"
-#include "sema/resolve.h"
+#include "ir/resolve.h"
 
 static void unknown_env(djz_diag_sink *sink, const djz_model *m,
                         const char *name)
@@ -36,7 +36,7 @@ bool djz_compile(djz_arena *a, djz_diag_sink *sink, djz_source *main_src,
     djz_bind(&c->program, &c->model);
     if (djz_resolve(&c->program, &c->model, o->only_env, &c->ir)) {
         if (sink->errors == before) /* lint judges a sound model only */
-            djz_lint(c, sink);
+            djz_lint(c->program.arena, &c->model, &c->ir, sink);
         return true;
     }
     if (o->only_env)

@@ -154,11 +154,7 @@ djz_json *djz_expr_raw(djz_arena *a, djz_json *e, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = djz_arena_alloc(a, (size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    char *s = djz_arena_vprintf(a, fmt, ap);
     va_end(ap);
     return djz_json_push(a, e, djz_json_str(a, s));
 }
@@ -227,41 +223,11 @@ bool djz_json_equal(const djz_json *x, const djz_json *y)
 
 /* ---- output ---------------------------------------------------------- */
 
-void djz_buf_put(djz_buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (b->len + n + 1 > cap)
-            cap *= 2;
-        b->data = djz_xrealloc(b->data, cap);
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-void djz_buf_puts(djz_buf *b, const char *s)
-{
-    djz_buf_put(b, s, strlen(s));
-}
-
-void djz_buf_free(djz_buf *b)
-{
-    free(b->data);
-    *b = (djz_buf){0};
-}
-
-static void putc_(djz_buf *b, char c)
-{
-    djz_buf_put(b, &c, 1);
-}
-
 /* A JSON string literal; prefix is written first inside the quotes. */
 static void string(djz_buf *b, const char *prefix, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    putc_(b, '"');
+    djz_buf_putc(b, '"');
     djz_buf_puts(b, prefix);
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
@@ -293,7 +259,7 @@ static void string(djz_buf *b, const char *prefix, const char *s, size_t n)
         }
     }
     djz_buf_put(b, s + run, n - run);
-    putc_(b, '"');
+    djz_buf_putc(b, '"');
 }
 
 typedef struct writer {
@@ -351,7 +317,7 @@ static void expr_list(const writer *w, djz_buf *b, const char *fn,
                       const djz_json *v, bool keys)
 {
     djz_buf_puts(b, fn);
-    putc_(b, '(');
+    djz_buf_putc(b, '(');
     for (size_t i = 0; i < v->n; i++) {
         if (i)
             djz_buf_puts(b, ", ");
@@ -361,7 +327,7 @@ static void expr_list(const writer *w, djz_buf *b, const char *fn,
         }
         expr(w, b, v->items[i]);
     }
-    putc_(b, ')');
+    djz_buf_putc(b, ')');
 }
 
 /* A CONCAT with a parameter in it: concat('lit', parameters('x'), ...)
@@ -482,7 +448,7 @@ static void expr(const writer *w, djz_buf *b, const djz_json *v)
         if (last)
             expr(w, b, v->items[last - 1]);
         while (open--)
-            putc_(b, ')');
+            djz_buf_putc(b, ')');
         return;
     }
     }
@@ -490,7 +456,7 @@ static void expr(const writer *w, djz_buf *b, const djz_json *v)
 
 static void indent(djz_buf *b, int depth)
 {
-    putc_(b, '\n');
+    djz_buf_putc(b, '\n');
     for (int i = 0; i < depth; i++)
         djz_buf_put(b, "  ", 2);
 }
@@ -515,10 +481,10 @@ static void value(const writer *w, const djz_json *v, int depth)
     case DJZ_JSON_ARRAY:
     case DJZ_JSON_OBJECT: {
         bool obj = v->kind == DJZ_JSON_OBJECT;
-        putc_(b, obj ? '{' : '[');
+        djz_buf_putc(b, obj ? '{' : '[');
         for (size_t i = 0; i < v->n; i++) {
             if (i)
-                putc_(b, ',');
+                djz_buf_putc(b, ',');
             indent(b, depth + 1);
             if (obj) {
                 string(b, "", v->keys[i], strlen(v->keys[i]));
@@ -528,7 +494,7 @@ static void value(const writer *w, const djz_json *v, int depth)
         }
         if (v->n)
             indent(b, depth);
-        putc_(b, obj ? '}' : ']');
+        djz_buf_putc(b, obj ? '}' : ']');
         return;
     }
     case DJZ_JSON_SLOT:
@@ -556,9 +522,9 @@ static void value(const writer *w, const djz_json *v, int depth)
         break;
     }
     djz_buf e = {0};
-    putc_(&e, '[');
+    djz_buf_putc(&e, '[');
     expr(w, &e, v);
-    putc_(&e, ']');
+    djz_buf_putc(&e, ']');
     string(b, "", e.data, e.len);
     djz_buf_free(&e);
 }
@@ -567,12 +533,12 @@ void djz_json_write(djz_buf *out, const djz_json *v, const djz_json_envs *envs)
 {
     writer w = {out, envs, true};
     value(&w, v, 0);
-    putc_(out, '\n');
+    djz_buf_putc(out, '\n');
 }
 
 void djz_json_write_plain(djz_buf *out, const djz_json *v)
 {
     writer w = {out, NULL, false};
     value(&w, v, 0);
-    putc_(out, '\n');
+    djz_buf_putc(out, '\n');
 }

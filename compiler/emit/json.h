@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "support/arena.h"
+#include "support/buf.h" /* the writers' output, djz_buf */
 
 typedef enum djz_json_kind {
     DJZ_JSON_NULL,
@@ -106,15 +107,6 @@ typedef struct djz_json_envs {
     const char *const *names;
     size_t n;
 } djz_json_envs;
-
-/* A growing output buffer. */
-typedef struct djz_buf {
-    char *data;
-    size_t len, cap;
-} djz_buf;
-void djz_buf_put(djz_buf *b, const char *s, size_t n);
-void djz_buf_puts(djz_buf *b, const char *s);
-void djz_buf_free(djz_buf *b);
 
 /* Writes v, indented by two spaces, ending with a newline.  Slots are
  * shown as parameters('NAME') or as their one value; envs names the

@@ -6,6 +6,8 @@
  * tests compare. */
 #include "ir.h"
 
+#include "diag/diag.h"
+
 #include <cjson/cJSON.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +15,9 @@
 
 const djz_ir_block *djz_ir_block_of(const djz_ir_env *e, const char *kind)
 {
+    if (!djz_schema_block(kind))
+        djz_internal(DJZ_UNKNOWN_IR_NAME, "no block kind `%s` in the schema",
+                     kind);
     for (size_t i = 0; i < e->nblocks; i++)
         if (strcmp(e->blocks[i]->schema->kind, kind) == 0)
             return e->blocks[i];
@@ -21,6 +26,9 @@ const djz_ir_block *djz_ir_block_of(const djz_ir_env *e, const char *kind)
 
 const djz_ir_block *djz_ir_child(const djz_ir_block *b, const char *kind)
 {
+    if (!djz_schema_allows_child(b->schema, kind))
+        djz_internal(DJZ_UNKNOWN_IR_NAME, "`%s` blocks have no `%s` block",
+                     b->schema->kind, kind);
     for (size_t i = 0; i < b->nchildren; i++)
         if (strcmp(b->children[i]->schema->kind, kind) == 0)
             return b->children[i];
@@ -39,6 +47,9 @@ static size_t schema_pos(const djz_ir_block *b, const djz_ir_attr *a)
 const djz_value *djz_ir_get(const djz_ir_block *b, const char *name)
 {
     const djz_attr_schema *as = djz_schema_attr(b->schema, name);
+    if (!as && !(b->schema->flags & DJZ_BLOCK_OPEN))
+        djz_internal(DJZ_UNKNOWN_IR_NAME, "`%s` blocks have no attribute `%s`",
+                     b->schema->kind, name);
     if (!as) {
         for (size_t i = 0; i < b->nattrs; i++)
             if (!b->attrs[i].schema && strcmp(b->attrs[i].name, name) == 0)
@@ -57,6 +68,25 @@ const djz_value *djz_ir_get(const djz_ir_block *b, const char *name)
         if (!*b->attrs[lo].label)
             return b->attrs[lo].value;
     return NULL;
+}
+
+const char *djz_ir_text(const djz_ir_block *b, const char *name)
+{
+    const djz_value *v = b ? djz_ir_get(b, name) : NULL;
+    return v && v->text && *v->text ? v->text : NULL;
+}
+
+bool djz_ir_on(const djz_ir_block *b, const char *name)
+{
+    const djz_value *v = b ? djz_ir_get(b, name) : NULL;
+    return v && v->kind == DJZ_VAL_BOOL && v->boolean;
+}
+
+long djz_ir_int(const djz_ir_block *b, const char *name, long fallback)
+{
+    const djz_value *v = b ? djz_ir_get(b, name) : NULL;
+    return v && v->kind == DJZ_VAL_NUMBER ? strtol(v->text, NULL, 10)
+                                          : fallback;
 }
 
 static cJSON *json_value(const djz_value *v)

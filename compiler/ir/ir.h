@@ -80,8 +80,12 @@ typedef struct djz_ir_resource {
     size_t ndeps;
 } djz_ir_resource;
 
+/* The stdlib facts back ends read (see facts.c); shared by every env. */
+typedef struct djz_ir_facts djz_ir_facts;
+
 typedef struct djz_ir_env {
     const char *name;
+    const djz_ir_facts *facts;
     djz_ir_block *env;     /* the env block itself: plan, branch, ... */
     djz_ir_block **blocks; /* app, database, storage, ... in schema order */
     size_t nblocks;
@@ -92,6 +96,7 @@ typedef struct djz_ir_env {
 typedef struct djz_ir {
     djz_ir_env *envs;
     size_t nenvs;
+    const djz_ir_facts *facts;
 } djz_ir;
 
 /* Derives the Azure resources of an environment from its blocks and
@@ -99,10 +104,26 @@ typedef struct djz_ir {
  * spec does not give are derived from the web app's name (see lower.c). */
 void djz_ir_lower(djz_arena *a, djz_ir_env *e);
 
-/* Lookups for back ends. */
+/* Lookups for back ends.  A kind, child or attribute name the schema does
+ * not define is a bug in djaz, not an absent value: an internal error
+ * (DJZ9010, exit status 2), never a quiet NULL.  NULL means the spec has
+ * no such block or value. */
 const djz_ir_block *djz_ir_block_of(const djz_ir_env *e, const char *kind);
 const djz_ir_block *djz_ir_child(const djz_ir_block *b, const char *kind);
 const djz_value *djz_ir_get(const djz_ir_block *b, const char *name);
+/* Typed lookups (b may be NULL): the text of a string, name or number,
+ * NULL when absent or empty; a boolean, false when absent; an integer, or
+ * fallback when absent. */
+const char *djz_ir_text(const djz_ir_block *b, const char *name);
+bool djz_ir_on(const djz_ir_block *b, const char *name);
+long djz_ir_int(const djz_ir_block *b, const char *name, long fallback);
+
+/* A stdlib fact: attribute attr of the `kind` data block named label (by
+ * its label or any spelling in its `names`), as text, on/off for booleans;
+ * "" when the stdlib has no such block or value.  A kind or attribute the
+ * IR does not carry (facts.c) is an internal error (DJZ9011). */
+const char *djz_ir_fact(const djz_ir_facts *f, const char *kind,
+                        const char *label, const char *attr);
 
 /* The stable JSON dump of `djaz ir`. */
 void djz_ir_dump_json(FILE *out, const djz_ir *ir, const char *only_env);

@@ -208,15 +208,13 @@ static int64_t today(djz_arena *a, djz_diag_sink *sink)
     return days;
 }
 
-void djz_lint(djz_compilation *c, djz_diag_sink *sink)
+void djz_lint(djz_arena *a, const djz_model *m, const djz_ir *ir,
+              djz_diag_sink *sink)
 {
-    djz_lint_ctx l = {.a = c->program.arena,
-                      .sink = sink,
-                      .m = &c->model,
-                      .today = today(c->program.arena, sink)};
+    djz_lint_ctx l = {.a = a, .sink = sink, .m = m, .today = today(a, sink)};
     collect_allows(&l);
-    for (size_t i = 0; i < c->ir.nenvs; i++) {
-        l.env = &c->ir.envs[i];
+    for (size_t i = 0; i < ir->nenvs; i++) {
+        l.env = &ir->envs[i];
         for (size_t k = 0; k < sizeof rules / sizeof rules[0]; k++)
             rules[k](&l, l.env);
     }

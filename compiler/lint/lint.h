@@ -10,8 +10,13 @@
 #ifndef DJZ_LINT_H
 #define DJZ_LINT_H
 
-#include "driver/compile.h"
+#include "diag/diag.h"
+#include "ir/ir.h"
+#include "sema/model.h"
 
-void djz_lint(djz_compilation *c, djz_diag_sink *sink);
+/* Lints every environment of ir, bound as m; findings go to sink.  The
+ * driver calls it; lint knows nothing of the driver. */
+void djz_lint(djz_arena *a, const djz_model *m, const djz_ir *ir,
+              djz_diag_sink *sink);
 
 #endif

@@ -114,13 +114,11 @@ char *djz_arena_strdup(djz_arena *a, const char *s)
     return djz_arena_strndup(a, s, strlen(s));
 }
 
-char *djz_arena_printf(djz_arena *a, const char *fmt, ...)
+char *djz_arena_vprintf(djz_arena *a, const char *fmt, va_list ap)
 {
-    va_list ap, ap2;
-    va_start(ap, fmt);
+    va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
     if (n < 0) {
         va_end(ap2);
         return djz_arena_strdup(a, "");
@@ -128,6 +126,15 @@ char *djz_arena_printf(djz_arena *a, const char *fmt, ...)
     char *p = djz_arena_alloc(a, (size_t)n + 1);
     vsnprintf(p, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
+    return p;
+}
+
+char *djz_arena_printf(djz_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = djz_arena_vprintf(a, fmt, ap);
+    va_end(ap);
     return p;
 }
 

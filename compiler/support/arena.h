@@ -8,6 +8,7 @@
 #ifndef DJZ_ARENA_H
 #define DJZ_ARENA_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -29,6 +30,8 @@ char *djz_arena_strdup(djz_arena *a, const char *s);
 /* printf into the arena. */
 char *djz_arena_printf(djz_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+char *djz_arena_vprintf(djz_arena *a, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 
 /* For arrays in the arena: when n == *cap, returns a copy of old with
  * twice the room (*cap updated, 8 to start); else old. */

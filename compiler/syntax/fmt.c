@@ -9,7 +9,7 @@
  * what makes the output a fixed point. */
 #include "fmt.h"
 
-#include "../support/memfile.h"
+#include "../support/buf.h"
 #include "../support/utf8.h"
 
 #include <stdio.h>
@@ -229,15 +229,15 @@ static bool inline_value(const fmt *f, FILE *out, const djz_node *v)
 /* v on one line as a malloc'd string, or NULL. */
 static char *inline_text(const fmt *f, const djz_node *v)
 {
-    djz_memfile m = {0};
-    FILE *out = djz_memfile_open(&m);
+    djz_buf m = {0};
+    FILE *out = djz_buf_stream(&m);
     bool ok = inline_value(f, out, v);
-    djz_memfile_close(out, &m);
+    fclose(out);
     if (!ok) {
-        free(m.data);
+        djz_buf_free(&m);
         return NULL;
     }
-    return m.data;
+    return djz_buf_take(&m);
 }
 
 static void print_value(fmt *f, const djz_node *v, size_t column);
@@ -313,8 +313,8 @@ static void print_value(fmt *f, const djz_node *v, size_t column)
 
 static char *head_text(const djz_head *h)
 {
-    djz_memfile m = {0};
-    FILE *out = djz_memfile_open(&m);
+    djz_buf m = {0};
+    FILE *out = djz_buf_stream(&m);
     print_path(out, &h->name);
     for (const djz_node *l = h->labels.head; l; l = l->next) {
         fputc(' ', out);
@@ -323,8 +323,8 @@ static char *head_text(const djz_head *h)
         else
             print_path(out, &l->u.ref.path);
     }
-    djz_memfile_close(out, &m);
-    return m.data;
+    fclose(out);
+    return djz_buf_take(&m);
 }
 
 static void print_body(fmt *f, const djz_nodes *body, uint32_t start,
@@ -475,13 +475,13 @@ static void flush_run(fmt *f, line_run *run)
 /* The statement as text, printed through a memory stream. */
 static char *stmt_text(fmt *f, const djz_node *s, size_t pad)
 {
-    djz_memfile m = {0};
+    djz_buf m = {0};
     FILE *real = f->out;
-    f->out = djz_memfile_open(&m);
+    f->out = djz_buf_stream(&m);
     print_stmt(f, s, pad);
-    djz_memfile_close(f->out, &m);
+    fclose(f->out);
     f->out = real;
-    return m.data;
+    return djz_buf_take(&m);
 }
 
 static void print_body(fmt *f, const djz_nodes *body, uint32_t start,
@@ -520,11 +520,11 @@ static void print_body(fmt *f, const djz_nodes *body, uint32_t start,
 
 char *djz_format(const djz_parsed *p, size_t *len)
 {
-    djz_memfile m = {0};
-    FILE *out = djz_memfile_open(&m);
+    djz_buf m = {0};
+    FILE *out = djz_buf_stream(&m);
     fmt f = {out, p->src, p->comments, 0};
     print_body(&f, &p->file->u.file.stmts, 0, p->src->len + 1);
-    djz_memfile_close(out, &m);
+    fclose(out);
     *len = m.len;
-    return m.data;
+    return djz_buf_take(&m);
 }

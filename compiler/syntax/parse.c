@@ -47,17 +47,17 @@ djz_parsed djz_parse(djz_arena *a, djz_diag_sink *sink, djz_source *src)
     st.offset = start;
 
     yyscan_t scanner;
-    if (yylex_init_extra(&st, &scanner) != 0)
+    if (djz_yylex_init_extra(&st, &scanner) != 0)
         djz_out_of_memory();
     /* flex scans in place a buffer that ends in two NULs */
     size_t n = src->len - start;
     char *text = djz_xmalloc(n + 2);
     memcpy(text, src->text + start, n);
     text[n] = text[n + 1] = '\0';
-    YY_BUFFER_STATE buf = yy_scan_buffer(text, n + 2, scanner);
-    yyparse(scanner, &st);
-    yy_delete_buffer(buf, scanner);
-    yylex_destroy(scanner);
+    YY_BUFFER_STATE buf = djz_yy_scan_buffer(text, n + 2, scanner);
+    djz_yyparse(scanner, &st);
+    djz_yy_delete_buffer(buf, scanner);
+    djz_yylex_destroy(scanner);
     free(text);
 
     out.file = st.result;

@@ -16,7 +16,6 @@
 #include "diag/diag.h"
 #include "emit/json.h"
 #include "ir/ir.h"
-#include "sema/model.h"
 
 /* A secure parameter the runtime supplies at deployment (never a file). */
 typedef struct djz_arm_secret {
@@ -46,8 +45,8 @@ typedef struct djz_arm {
 
 /* Builds the template and parameters of every environment of ir.
  * Problems (ARM's limits) go to sink; returns false on errors. */
-bool djz_arm_build(djz_arena *a, djz_diag_sink *sink, const djz_model *m,
-                   const djz_ir *ir, djz_arm *out);
+bool djz_arm_build(djz_arena *a, djz_diag_sink *sink, const djz_ir *ir,
+                   djz_arm *out);
 
 void djz_arm_free(djz_arm *arm);
 

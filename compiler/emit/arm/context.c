@@ -52,7 +52,7 @@ const char *djz_arm_api_version(const char *type)
     return NULL;
 }
 
-static djz_slot *slot_for(arm_ctx *c, const char *name, const char *desc)
+static djz_slot *slot_for(djz_arm_ctx *c, const char *name, const char *desc)
 {
     size_t *i = djz_index_find(&c->slot_index, name);
     if (i)
@@ -71,14 +71,14 @@ static djz_slot *slot_for(arm_ctx *c, const char *name, const char *desc)
     return s;
 }
 
-djz_slot *arm_find_slot(arm_ctx *c, const char *name)
+djz_slot *djz_arm_find_slot(djz_arm_ctx *c, const char *name)
 {
     size_t *i = djz_index_find(&c->slot_index, name);
     return i ? c->slots[*i] : NULL;
 }
 
-djz_json *arm_slot(arm_ctx *c, const char *name, const char *description,
-                   djz_json *value)
+djz_json *djz_arm_slot(djz_arm_ctx *c, const char *name,
+                       const char *description, djz_json *value)
 {
     djz_slot *s = slot_for(c, name, description);
     if (s->values[c->env] && !djz_json_equal(s->values[c->env], value))
@@ -87,7 +87,8 @@ djz_json *arm_slot(arm_ctx *c, const char *name, const char *description,
     return djz_json_slot(c->a, s);
 }
 
-djz_json *arm_secure(arm_ctx *c, const char *name, const char *description)
+djz_json *djz_arm_secure(djz_arm_ctx *c, const char *name,
+                         const char *description)
 {
     djz_slot *s = slot_for(c, name, description);
     s->secure = true;
@@ -95,20 +96,20 @@ djz_json *arm_secure(arm_ctx *c, const char *name, const char *description)
     return djz_json_slot(c->a, s);
 }
 
-arm_res *arm_find(arm_ctx *c, const char *key)
+djz_arm_res *djz_arm_find(djz_arm_ctx *c, const char *key)
 {
-    arm_env *e = &c->envs[c->env];
+    djz_arm_env *e = &c->envs[c->env];
     size_t *i = djz_index_find(&e->by_key, key);
     return i ? e->res[*i] : NULL;
 }
 
-arm_res *arm_add(arm_ctx *c, const char *key, const char *feature,
-                 const char *type, djz_json *name, djz_json *id)
+djz_arm_res *djz_arm_add(djz_arm_ctx *c, const char *key, const char *feature,
+                         const char *type, djz_json *name, djz_json *id)
 {
-    arm_env *e = &c->envs[c->env];
+    djz_arm_env *e = &c->envs[c->env];
     if (djz_index_find(&e->by_key, key))
         abort(); /* two resources with one key: a bug */
-    arm_res *r = DJZ_NEW(c->a, arm_res);
+    djz_arm_res *r = DJZ_NEW(c->a, djz_arm_res);
     memset(r, 0, sizeof *r);
     r->key = key;
     r->feature = feature;
@@ -125,7 +126,7 @@ arm_res *arm_add(arm_ctx *c, const char *key, const char *feature,
     return r;
 }
 
-void arm_dep(arm_ctx *c, arm_res *r, const char *key)
+void djz_arm_dep(djz_arm_ctx *c, djz_arm_res *r, const char *key)
 {
     if (!djz_seen_add(&r->dep_set, c->a, key))
         return;
@@ -134,7 +135,7 @@ void arm_dep(arm_ctx *c, arm_res *r, const char *key)
     r->deps[r->ndeps++] = key;
 }
 
-const djz_ir_resource *arm_ir(arm_ctx *c, const char *type)
+const djz_ir_resource *djz_arm_ir(djz_arm_ctx *c, const char *type)
 {
     for (size_t i = 0; i < c->e->nresources; i++)
         if (!strcmp(c->e->resources[i].type, type))
@@ -151,7 +152,7 @@ static const char *last_segment(const char *leaf)
 
 /* The segments of r's name as template values: the parent's, then the
  * fixed part of the leaf, then its last segment (a slot when named). */
-static void segments(arm_ctx *c, const djz_ir_resource *r, djz_json *out)
+static void segments(djz_arm_ctx *c, const djz_ir_resource *r, djz_json *out)
 {
     if (r->parent != DJZ_IR_NONE)
         segments(c, &c->e->resources[r->parent], out);
@@ -167,12 +168,12 @@ static void segments(arm_ctx *c, const djz_ir_resource *r, djz_json *out)
     djz_json_push(
         c->a, out,
         r->param
-            ? arm_slot(c, r->param,
-                       djz_arena_printf(c->a, "name of the %s", r->type), v)
+            ? djz_arm_slot(c, r->param,
+                           djz_arena_printf(c->a, "name of the %s", r->type), v)
             : v);
 }
 
-djz_json *arm_name_of(arm_ctx *c, const djz_ir_resource *r)
+djz_json *djz_arm_name_of(djz_arm_ctx *c, const djz_ir_resource *r)
 {
     djz_json segs = {.kind = DJZ_JSON_ARRAY};
     segments(c, r, &segs);
@@ -185,7 +186,7 @@ djz_json *arm_name_of(arm_ctx *c, const djz_ir_resource *r)
     return name;
 }
 
-djz_json *arm_id_of(arm_ctx *c, const djz_ir_resource *r)
+djz_json *djz_arm_id_of(djz_arm_ctx *c, const djz_ir_resource *r)
 {
     djz_json segs = {.kind = DJZ_JSON_ARRAY};
     segments(c, r, &segs);
@@ -203,43 +204,45 @@ djz_json *arm_id_of(arm_ctx *c, const djz_ir_resource *r)
     return id;
 }
 
-djz_json *arm_reference(arm_ctx *c, const djz_ir_resource *r, const char *rest)
+djz_json *djz_arm_reference(djz_arm_ctx *c, const djz_ir_resource *r,
+                            const char *rest)
 {
     djz_json *e = djz_json_expr(c->a);
     djz_expr_raw(c->a, e, "reference(");
-    djz_expr_part(c->a, e, arm_id_of(c, r));
+    djz_expr_part(c->a, e, djz_arm_id_of(c, r));
     djz_expr_raw(c->a, e, ", ");
     djz_expr_lit(c->a, e, djz_arm_api_version(r->type));
     djz_expr_raw(c->a, e, ")%s", rest);
     return e;
 }
 
-arm_res *arm_add_ir(arm_ctx *c, const djz_ir_resource *r, const char *feature)
+djz_arm_res *djz_arm_add_ir(djz_arm_ctx *c, const djz_ir_resource *r,
+                            const char *feature)
 {
-    arm_res *x = arm_add(c, r->key, feature, r->type, arm_name_of(c, r),
-                         arm_id_of(c, r));
+    djz_arm_res *x = djz_arm_add(c, r->key, feature, r->type,
+                                 djz_arm_name_of(c, r), djz_arm_id_of(c, r));
     for (size_t i = 0; i < r->ndeps; i++) {
         const djz_ir_resource *d = &c->e->resources[r->depends_on[i]];
         /* The resource group is the deployment's scope, not a resource
          * of the template. */
         if (strcmp(d->type, "Microsoft.Resources/resourceGroups"))
-            arm_dep(c, x, d->key);
+            djz_arm_dep(c, x, d->key);
     }
     return x;
 }
 
-arm_res *arm_add_tracked(arm_ctx *c, const djz_ir_resource *r,
-                         const char *feature, const char *where)
+djz_arm_res *djz_arm_add_tracked(djz_arm_ctx *c, const djz_ir_resource *r,
+                                 const char *feature, const char *where)
 {
-    arm_res *x = arm_add_ir(c, r, feature);
+    djz_arm_res *x = djz_arm_add_ir(c, r, feature);
     djz_json_set(c->a, x->body, "location",
-                 where ? djz_json_str(c->a, where) : arm_location(c));
-    djz_json_set(c->a, x->body, "tags", arm_tags(c));
+                 where ? djz_json_str(c->a, where) : djz_arm_location(c));
+    djz_json_set(c->a, x->body, "tags", djz_arm_tags(c));
     return x;
 }
 
-djz_json *arm_around(arm_ctx *c, const char *pre, const djz_json *name,
-                     const char *post)
+djz_json *djz_arm_around(djz_arm_ctx *c, const char *pre, const djz_json *name,
+                         const char *post)
 {
     djz_json *out = djz_json_concat(c->a);
     if (*pre)
@@ -251,7 +254,7 @@ djz_json *arm_around(arm_ctx *c, const char *pre, const djz_json *name,
     return out;
 }
 
-djz_json *arm_resource_id(arm_ctx *c, const char *type, djz_json *name)
+djz_json *djz_arm_resource_id(djz_arm_ctx *c, const char *type, djz_json *name)
 {
     djz_json *id = djz_json_expr(c->a);
     djz_expr_raw(c->a, id, "resourceId(");
@@ -262,52 +265,47 @@ djz_json *arm_resource_id(arm_ctx *c, const char *type, djz_json *name)
     return id;
 }
 
-djz_json *arm_location(arm_ctx *c)
+djz_json *djz_arm_location(djz_arm_ctx *c)
 {
     const djz_ir_block *app = djz_ir_block_of(c->e, "app");
-    return arm_slot(c, "location", "Azure region of every resource",
-                    djz_json_str(c->a, arm_text(app, "region")));
+    return djz_arm_slot(c, "location", "Azure region of every resource",
+                        djz_json_str(c->a, djz_arm_text(app, "region")));
 }
 
-djz_json *arm_tags(arm_ctx *c)
+djz_json *djz_arm_tags(djz_arm_ctx *c)
 {
     djz_json *t = djz_json_object(c->a);
     t->map = true;
     const djz_ir_block *app = djz_ir_block_of(c->e, "app");
     djz_json_set_str(c->a, t, "application", app->label);
     djz_json_set(c->a, t, "environment",
-                 arm_slot(c, "environment", "the djaz environment deployed",
-                          djz_json_str(c->a, c->e->name)));
+                 djz_arm_slot(c, "environment", "the djaz environment deployed",
+                              djz_json_str(c->a, c->e->name)));
     return t;
 }
 
-const char *arm_text(const djz_ir_block *b, const char *attr)
+const char *djz_arm_text(const djz_ir_block *b, const char *attr)
 {
-    const djz_value *v = b ? djz_ir_get(b, attr) : NULL;
-    return v && v->text && *v->text ? v->text : NULL;
+    return djz_ir_text(b, attr);
 }
 
-bool arm_on(const djz_ir_block *b, const char *attr)
+bool djz_arm_on(const djz_ir_block *b, const char *attr)
 {
-    const djz_value *v = b ? djz_ir_get(b, attr) : NULL;
-    return v && v->kind == DJZ_VAL_BOOL && v->boolean;
+    return djz_ir_on(b, attr);
 }
 
-long arm_int(const djz_ir_block *b, const char *attr, long fallback)
+long djz_arm_int(const djz_ir_block *b, const char *attr, long fallback)
 {
-    const djz_value *v = b ? djz_ir_get(b, attr) : NULL;
-    return v && v->kind == DJZ_VAL_NUMBER ? strtol(v->text, NULL, 10)
-                                          : fallback;
+    return djz_ir_int(b, attr, fallback);
 }
 
-const char *arm_fact(arm_ctx *c, const char *kind, const char *label,
-                     const char *attr)
+const char *djz_arm_fact(djz_arm_ctx *c, const char *kind, const char *label,
+                         const char *attr)
 {
-    const djz_obj *o = label ? djz_model_data(c->m, kind, label) : NULL;
-    return o ? djz_obj_text(o, attr) : "";
+    return djz_ir_fact(c->ir->facts, kind, label, attr);
 }
 
-void arm_add_secret(arm_ctx *c, djz_arm_secret s)
+void djz_arm_add_secret(djz_arm_ctx *c, djz_arm_secret s)
 {
     if (!djz_seen_add(&c->secret_set, c->a, s.keyvault_secret))
         return; /* the same in another environment */
@@ -316,7 +314,7 @@ void arm_add_secret(arm_ctx *c, djz_arm_secret s)
     c->secrets[c->nsecrets++] = s;
 }
 
-bool arm_once(arm_ctx *c, const djz_value *v)
+bool djz_arm_once(djz_arm_ctx *c, const djz_value *v)
 {
     char key[64];
     snprintf(key, sizeof key, "%p:%u", (const void *)v->src, v->span.lo);

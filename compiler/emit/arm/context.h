@@ -1,15 +1,15 @@
 /* context.h - what the resource builders of the ARM back end share.
  *
- * A builder reads one environment (c->e) and adds resources with arm_add;
+ * A builder reads one environment (c->e) and adds resources with djz_arm_add;
  * every value that may differ between environments goes through a slot
- * (arm_slot), and resources refer to each other through their keys. */
+ * (djz_arm_slot), and resources refer to each other through their keys. */
 #ifndef DJZ_ARM_CONTEXT_H
 #define DJZ_ARM_CONTEXT_H
 
 #include "arm.h"
 #include "support/index.h"
 
-typedef struct arm_res {
+typedef struct djz_arm_res {
     const char *key;     /* the same in every environment */
     const char *feature; /* names the condition when some env lacks it */
     const char *type, *api;
@@ -19,23 +19,22 @@ typedef struct arm_res {
     const char **deps; /* keys of resources this one depends on */
     size_t ndeps, depcap;
     djz_seen dep_set;
-} arm_res;
+} djz_arm_res;
 
-typedef struct arm_env {
-    arm_res **res;
+typedef struct djz_arm_env {
+    djz_arm_res **res;
     size_t n, cap;
     djz_index by_key;
     djz_json *settings; /* the web app's app settings (an object), or NULL */
-} arm_env;
+} djz_arm_env;
 
-typedef struct arm_ctx {
+typedef struct djz_arm_ctx {
     djz_arena *a;
     djz_diag_sink *sink;
-    const djz_model *m;
     const djz_ir *ir;
     size_t env; /* the environment being built */
     const djz_ir_env *e;
-    arm_env *envs;
+    djz_arm_env *envs;
     djz_slot **slots;
     size_t nslots, slotcap;
     djz_index slot_index;
@@ -44,82 +43,86 @@ typedef struct arm_ctx {
     djz_seen secret_set;
     djz_seen reported; /* diagnostics given for an earlier environment */
     bool used_switch;  /* some value is chosen by the environment */
-} arm_ctx;
+} djz_arm_ctx;
 
 /* True the first time a problem at v is seen: environments share it. */
-bool arm_once(arm_ctx *c, const djz_value *v);
+bool djz_arm_once(djz_arm_ctx *c, const djz_value *v);
 
 /* A slot's value in this environment; returns a node that refers to it. */
-djz_json *arm_slot(arm_ctx *c, const char *name, const char *description,
-                   djz_json *value);
+djz_json *djz_arm_slot(djz_arm_ctx *c, const char *name,
+                       const char *description, djz_json *value);
 /* The slot of that name, or NULL. */
-djz_slot *arm_find_slot(arm_ctx *c, const char *name);
+djz_slot *djz_arm_find_slot(djz_arm_ctx *c, const char *name);
 /* A securestring parameter (no value in any file). */
-djz_json *arm_secure(arm_ctx *c, const char *name, const char *description);
+djz_json *djz_arm_secure(djz_arm_ctx *c, const char *name,
+                         const char *description);
 
 /* Adds a resource of the environment; its name is given by the caller. */
-arm_res *arm_add(arm_ctx *c, const char *key, const char *feature,
-                 const char *type, djz_json *name, djz_json *id);
+djz_arm_res *djz_arm_add(djz_arm_ctx *c, const char *key, const char *feature,
+                         const char *type, djz_json *name, djz_json *id);
 /* Adds the template resource of an IR resource: its key, name (a slot per
  * top-level name or varying leaf) and dependencies come from the IR. */
-arm_res *arm_add_ir(arm_ctx *c, const djz_ir_resource *r, const char *feature);
-void arm_dep(arm_ctx *c, arm_res *r, const char *key);
-arm_res *arm_find(arm_ctx *c, const char *key); /* in this environment */
+djz_arm_res *djz_arm_add_ir(djz_arm_ctx *c, const djz_ir_resource *r,
+                            const char *feature);
+void djz_arm_dep(djz_arm_ctx *c, djz_arm_res *r, const char *key);
+djz_arm_res *djz_arm_find(djz_arm_ctx *c,
+                          const char *key); /* in this environment */
 
 /* The IR resource of type (the first), or NULL. */
-const djz_ir_resource *arm_ir(arm_ctx *c, const char *type);
+const djz_ir_resource *djz_arm_ir(djz_arm_ctx *c, const char *type);
 /* Its name and resourceId() as template values. */
-djz_json *arm_name_of(arm_ctx *c, const djz_ir_resource *r);
-djz_json *arm_id_of(arm_ctx *c, const djz_ir_resource *r);
+djz_json *djz_arm_name_of(djz_arm_ctx *c, const djz_ir_resource *r);
+djz_json *djz_arm_id_of(djz_arm_ctx *c, const djz_ir_resource *r);
 /* [reference(ID, 'api')...] with rest appended: ".defaultHostName". */
-djz_json *arm_reference(arm_ctx *c, const djz_ir_resource *r, const char *rest);
+djz_json *djz_arm_reference(djz_arm_ctx *c, const djz_ir_resource *r,
+                            const char *rest);
 
-/* arm_add_ir for a tracked resource: with a location (where, or the
+/* djz_arm_add_ir for a tracked resource: with a location (where, or the
  * app's region when NULL) and the tags. */
-arm_res *arm_add_tracked(arm_ctx *c, const djz_ir_resource *r,
-                         const char *feature, const char *where);
+djz_arm_res *djz_arm_add_tracked(djz_arm_ctx *c, const djz_ir_resource *r,
+                                 const char *feature, const char *where);
 /* pre + the parts of name (a CONCAT) + post, as a CONCAT. */
-djz_json *arm_around(arm_ctx *c, const char *pre, const djz_json *name,
-                     const char *post);
+djz_json *djz_arm_around(djz_arm_ctx *c, const char *pre, const djz_json *name,
+                         const char *post);
 /* resourceId('type', name) for a top-level resource named name. */
-djz_json *arm_resource_id(arm_ctx *c, const char *type, djz_json *name);
+djz_json *djz_arm_resource_id(djz_arm_ctx *c, const char *type, djz_json *name);
 
 /* The environment's location, as a slot. */
-djz_json *arm_location(arm_ctx *c);
+djz_json *djz_arm_location(djz_arm_ctx *c);
 /* Tags of top-level resources: application and environment. */
-djz_json *arm_tags(arm_ctx *c);
+djz_json *djz_arm_tags(djz_arm_ctx *c);
 
 /* IR and stdlib lookups. */
-const char *arm_text(const djz_ir_block *b, const char *attr); /* or NULL */
-bool arm_on(const djz_ir_block *b, const char *attr);
-long arm_int(const djz_ir_block *b, const char *attr, long fallback);
-const char *arm_fact(arm_ctx *c, const char *kind, const char *label,
-                     const char *attr); /* "" when unknown */
+const char *djz_arm_text(const djz_ir_block *b, const char *attr); /* or NULL */
+bool djz_arm_on(const djz_ir_block *b, const char *attr);
+long djz_arm_int(const djz_ir_block *b, const char *attr, long fallback);
+const char *djz_arm_fact(djz_arm_ctx *c, const char *kind, const char *label,
+                         const char *attr); /* "" when unknown */
 
-void arm_add_secret(arm_ctx *c, djz_arm_secret s);
+void djz_arm_add_secret(djz_arm_ctx *c, djz_arm_secret s);
 
 /* The builders, one per subject; each reads c->e. */
-void arm_build_monitoring(arm_ctx *c);
-void arm_build_vault(arm_ctx *c);
-void arm_build_network(arm_ctx *c);
-void arm_build_database(arm_ctx *c);
-void arm_build_storage(arm_ctx *c);
-void arm_build_web(arm_ctx *c);
-void arm_build_dashboard(arm_ctx *c);
-void arm_build_settings(arm_ctx *c); /* last: it reads every other */
+void djz_arm_build_monitoring(djz_arm_ctx *c);
+void djz_arm_build_vault(djz_arm_ctx *c);
+void djz_arm_build_network(djz_arm_ctx *c);
+void djz_arm_build_database(djz_arm_ctx *c);
+void djz_arm_build_storage(djz_arm_ctx *c);
+void djz_arm_build_web(djz_arm_ctx *c);
+void djz_arm_build_dashboard(djz_arm_ctx *c);
+void djz_arm_build_settings(djz_arm_ctx *c); /* last: it reads every other */
 
 /* The app settings of the site, as an object; r waits for what they read. */
-djz_json *arm_app_settings(arm_ctx *c, arm_res *r);
+djz_json *djz_arm_app_settings(djz_arm_ctx *c, djz_arm_res *r);
 
 /* A Key Vault reference app setting to secret (a Key Vault secret name). */
-djz_json *arm_keyvault_ref(arm_ctx *c, const char *secret);
+djz_json *djz_arm_keyvault_ref(djz_arm_ctx *c, const char *secret);
 /* A Key Vault secret resource holding value; returns its key. */
-const char *arm_vault_secret(arm_ctx *c, const char *secret, djz_json *value,
-                             const char *after_key);
+const char *djz_arm_vault_secret(djz_arm_ctx *c, const char *secret,
+                                 djz_json *value, const char *after_key);
 /* The Key Vault secret of a `secret` block: its keyvault_secret, else
  * its name in lowercase with '_' as '-'. */
-const char *arm_secret_name(arm_ctx *c, const djz_ir_block *secret);
+const char *djz_arm_secret_name(djz_arm_ctx *c, const djz_ir_block *secret);
 /* The PostgreSQL administrator login, as a slot. */
-djz_json *arm_admin_login(arm_ctx *c);
+djz_json *djz_arm_admin_login(djz_arm_ctx *c);
 
 #endif

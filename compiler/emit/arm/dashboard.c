@@ -29,8 +29,8 @@ static const struct tile *tile(const char *name)
     return NULL;
 }
 
-static void chart(arm_ctx *c, djz_json *parts, size_t n, const struct tile *t,
-                  const djz_ir_resource *of)
+static void chart(djz_arm_ctx *c, djz_json *parts, size_t n,
+                  const struct tile *t, const djz_ir_resource *of)
 {
     djz_arena *a = c->a;
     djz_json *part = djz_json_push(a, parts, djz_json_object(a));
@@ -57,7 +57,7 @@ static void chart(arm_ctx *c, djz_json *parts, size_t n, const struct tile *t,
     djz_json *m = djz_json_push(a, djz_json_set_array(a, ch, "metrics"),
                                 djz_json_object(a));
     djz_json_set(a, djz_json_set_object(a, m, "resourceMetadata"), "id",
-                 arm_id_of(c, of));
+                 djz_arm_id_of(c, of));
     djz_json_set_str(a, m, "name", t->metric);
     djz_json_set_int(a, m, "aggregationType", t->aggregation);
     djz_json_set_str(a, m, "namespace", t->type);
@@ -69,13 +69,13 @@ static void chart(arm_ctx *c, djz_json *parts, size_t n, const struct tile *t,
                      "chartType", 2);
 }
 
-void arm_build_dashboard(arm_ctx *c)
+void djz_arm_build_dashboard(djz_arm_ctx *c)
 {
-    const djz_ir_resource *d = arm_ir(c, "Microsoft.Portal/dashboards");
+    const djz_ir_resource *d = djz_arm_ir(c, "Microsoft.Portal/dashboards");
     if (!d)
         return;
     djz_arena *a = c->a;
-    arm_res *r = arm_add_tracked(c, d, "dashboard", NULL);
+    djz_arm_res *r = djz_arm_add_tracked(c, d, "dashboard", NULL);
     /* The portal shows the hidden-title tag as the dashboard's title. */
     djz_json *tags = djz_json_get(r->body, "tags");
     const djz_ir_block *app = djz_ir_block_of(c->e, "app");
@@ -95,7 +95,7 @@ void arm_build_dashboard(arm_ctx *c)
     size_t n = 0;
     for (size_t i = 0; list && i < list->n; i++) {
         const struct tile *t = tile(list->items[i]->text);
-        const djz_ir_resource *of = t ? arm_ir(c, t->type) : NULL;
+        const djz_ir_resource *of = t ? djz_arm_ir(c, t->type) : NULL;
         if (of)
             chart(c, parts, n++, t, of);
     }

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-static void subnet(arm_ctx *c, djz_json *subnets, djz_json *space,
+static void subnet(djz_arm_ctx *c, djz_json *subnets, djz_json *space,
                    const char *name, int index, const char *delegated)
 {
     djz_arena *a = c->a;
@@ -26,19 +26,20 @@ static void subnet(arm_ctx *c, djz_json *subnets, djz_json *space,
                      delegated);
 }
 
-void arm_build_network(arm_ctx *c)
+void djz_arm_build_network(djz_arm_ctx *c)
 {
     const djz_ir_resource *vnet =
-        arm_ir(c, "Microsoft.Network/virtualNetworks");
-    const djz_ir_resource *dns = arm_ir(c, "Microsoft.Network/privateDnsZones");
+        djz_arm_ir(c, "Microsoft.Network/virtualNetworks");
+    const djz_ir_resource *dns =
+        djz_arm_ir(c, "Microsoft.Network/privateDnsZones");
     if (!vnet)
         return;
     djz_arena *a = c->a;
-    const char *cidr = arm_text(vnet->block, "address_space");
+    const char *cidr = djz_arm_text(vnet->block, "address_space");
     djz_json *space =
-        arm_slot(c, "vnetAddressSpace", "the VNet's address space (CIDR)",
-                 djz_json_str(a, cidr ? cidr : "10.20.0.0/16"));
-    arm_res *r = arm_add_tracked(c, vnet, "network", NULL);
+        djz_arm_slot(c, "vnetAddressSpace", "the VNet's address space (CIDR)",
+                     djz_json_str(a, cidr ? cidr : "10.20.0.0/16"));
+    djz_arm_res *r = djz_arm_add_tracked(c, vnet, "network", NULL);
     djz_json *p = djz_json_set_object(a, r->body, "properties");
     djz_json_push(a,
                   djz_json_set_array(a,
@@ -52,7 +53,7 @@ void arm_build_network(arm_ctx *c)
 
     if (!dns)
         return;
-    r = arm_add_tracked(c, dns, "network", "global");
+    r = djz_arm_add_tracked(c, dns, "network", "global");
     djz_json_set_object(a, r->body, "properties"); /* required, empty */
 
     djz_ir_resource link = {
@@ -60,13 +61,13 @@ void arm_build_network(arm_ctx *c)
         .parent = (size_t)(dns - c->e->resources),
         .leaf = "vnet",
     };
-    r = arm_add(c, "dns/link", "network", link.type, arm_name_of(c, &link),
-                arm_id_of(c, &link));
-    arm_dep(c, r, dns->key);
-    arm_dep(c, r, vnet->key);
+    r = djz_arm_add(c, "dns/link", "network", link.type,
+                    djz_arm_name_of(c, &link), djz_arm_id_of(c, &link));
+    djz_arm_dep(c, r, dns->key);
+    djz_arm_dep(c, r, vnet->key);
     djz_json_set_str(a, r->body, "location", "global");
     p = djz_json_set_object(a, r->body, "properties");
     djz_json_set_bool(a, p, "registrationEnabled", false);
     djz_json_set(a, djz_json_set_object(a, p, "virtualNetwork"), "id",
-                 arm_id_of(c, vnet));
+                 djz_arm_id_of(c, vnet));
 }

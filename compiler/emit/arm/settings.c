@@ -20,44 +20,45 @@
 #include <ctype.h>
 #include <string.h>
 
-static void set(arm_ctx *c, djz_json *o, const char *name, djz_json *v)
+static void set(djz_arm_ctx *c, djz_json *o, const char *name, djz_json *v)
 {
     djz_json_set(c->a, o, name, v);
 }
 
-static djz_json *str(arm_ctx *c, const char *s)
+static djz_json *str(djz_arm_ctx *c, const char *s)
 {
     return djz_json_str(c->a, s);
 }
 
-static void database(arm_ctx *c, djz_json *o, arm_res *r)
+static void database(djz_arm_ctx *c, djz_json *o, djz_arm_res *r)
 {
     const djz_ir_resource *srv =
-        arm_ir(c, "Microsoft.DBforPostgreSQL/flexibleServers");
+        djz_arm_ir(c, "Microsoft.DBforPostgreSQL/flexibleServers");
     const djz_ir_resource *db =
-        arm_ir(c, "Microsoft.DBforPostgreSQL/flexibleServers/databases");
+        djz_arm_ir(c, "Microsoft.DBforPostgreSQL/flexibleServers/databases");
     if (!srv || !db)
         return;
     set(c, o, "DJANGO_DATABASE_SERVER",
-        arm_reference(c, srv, ".fullyQualifiedDomainName"));
+        djz_arm_reference(c, srv, ".fullyQualifiedDomainName"));
     set(c, o, "DJANGO_DATABASE_NAME",
-        arm_slot(c, db->param, NULL, str(c, db->leaf)));
-    set(c, o, "DJANGO_DATABASE_USER", arm_admin_login(c));
+        djz_arm_slot(c, db->param, NULL, str(c, db->leaf)));
+    set(c, o, "DJANGO_DATABASE_USER", djz_arm_admin_login(c));
     set(c, o, "DJANGO_DATABASE_PASSWORD",
-        arm_keyvault_ref(c, "database-password"));
-    arm_dep(c, r, db->key);
-    arm_dep(c, r, "vault/secret/database-password");
+        djz_arm_keyvault_ref(c, "database-password"));
+    djz_arm_dep(c, r, db->key);
+    djz_arm_dep(c, r, "vault/secret/database-password");
 }
 
-static void storage(arm_ctx *c, djz_json *o, arm_res *r)
+static void storage(djz_arm_ctx *c, djz_json *o, djz_arm_res *r)
 {
     const djz_ir_resource *acct =
-        arm_ir(c, "Microsoft.Storage/storageAccounts");
+        djz_arm_ir(c, "Microsoft.Storage/storageAccounts");
     if (!acct)
         return;
-    set(c, o, "AZURE_ACCOUNT_NAME", arm_name_of(c, acct));
-    set(c, o, "AZURE_ACCOUNT_KEY", arm_keyvault_ref(c, "storage-account-key"));
-    arm_dep(c, r, "vault/secret/storage-account-key");
+    set(c, o, "AZURE_ACCOUNT_NAME", djz_arm_name_of(c, acct));
+    set(c, o, "AZURE_ACCOUNT_KEY",
+        djz_arm_keyvault_ref(c, "storage-account-key"));
+    djz_arm_dep(c, r, "vault/secret/storage-account-key");
     for (size_t i = 0; i < c->e->nresources; i++) {
         const djz_ir_resource *x = &c->e->resources[i];
         if (strcmp(x->type,
@@ -69,18 +70,18 @@ static void storage(arm_ctx *c, djz_json *o, arm_res *r)
         for (char *p = var; *p; p++)
             *p = (char)toupper((unsigned char)*p);
         set(c, o, var,
-            arm_slot(c, x->param, NULL, str(c, strrchr(x->leaf, '/') + 1)));
-        arm_dep(c, r, x->key);
+            djz_arm_slot(c, x->param, NULL, str(c, strrchr(x->leaf, '/') + 1)));
+        djz_arm_dep(c, r, x->key);
     }
     const djz_ir_resource *ep =
-        arm_ir(c, "Microsoft.Cdn/profiles/afdEndpoints");
+        djz_arm_ir(c, "Microsoft.Cdn/profiles/afdEndpoints");
     if (ep) {
-        set(c, o, "AZURE_CUSTOM_DOMAIN", arm_reference(c, ep, ".hostName"));
-        arm_dep(c, r, ep->key);
+        set(c, o, "AZURE_CUSTOM_DOMAIN", djz_arm_reference(c, ep, ".hostName"));
+        djz_arm_dep(c, r, ep->key);
     } else {
         djz_json *host = djz_json_expr(c->a);
         djz_expr_raw(c->a, host, "format('{0}.blob.{1}', ");
-        djz_expr_part(c->a, host, arm_name_of(c, acct));
+        djz_expr_part(c->a, host, djz_arm_name_of(c, acct));
         djz_expr_raw(c->a, host, ", environment().suffixes.storage)");
         set(c, o, "AZURE_CUSTOM_DOMAIN", host);
     }
@@ -97,10 +98,10 @@ static const djz_ir_block *secret_named(const djz_ir_block *app,
 }
 
 /* Reports a spec name that would replace a wired variable. */
-static void clash(arm_ctx *c, const djz_value *at, djz_source *src,
+static void clash(djz_arm_ctx *c, const djz_value *at, djz_source *src,
                   djz_span span, const char *name)
 {
-    if (!arm_once(c, at))
+    if (!djz_arm_once(c, at))
         return;
     djz_diag *d =
         djz_report(c->sink, DJZ_WIRED_SETTING, src, span,
@@ -111,38 +112,39 @@ static void clash(arm_ctx *c, const djz_value *at, djz_source *src,
                   name);
 }
 
-djz_json *arm_app_settings(arm_ctx *c, arm_res *r)
+djz_json *djz_arm_app_settings(djz_arm_ctx *c, djz_arm_res *r)
 {
     djz_arena *a = c->a;
     djz_json *o = djz_json_object(a);
     o->map = true;
     const djz_ir_block *app = djz_ir_block_of(c->e, "app");
-    bool debug = arm_on(app, "debug");
+    bool debug = djz_arm_on(app, "debug");
     set(c, o, "DEBUG",
-        arm_slot(c, "djangoDebug", "Django's DEBUG",
-                 str(c, debug ? "True" : "False")));
+        djz_arm_slot(c, "djangoDebug", "Django's DEBUG",
+                     str(c, debug ? "True" : "False")));
     set(c, o, "DJANGO_HOST",
-        arm_around(c, "", arm_name_of(c, arm_ir(c, "Microsoft.Web/sites")),
-                   ".azurewebsites.net"));
+        djz_arm_around(c, "",
+                       djz_arm_name_of(c, djz_arm_ir(c, "Microsoft.Web/sites")),
+                       ".azurewebsites.net"));
     set(c, o, "SCM_DO_BUILD_DURING_DEPLOYMENT", str(c, "true"));
     /* startup.sh reads gunicorn's workers and threads from these. */
     djz_server srv;
-    djz_server_of(c->m, c->e, &srv);
+    djz_server_of(c->e, &srv);
     set(c, o, "GUNICORN_WORKERS",
-        arm_slot(c, "gunicornWorkers", "gunicorn workers (startup.sh)",
-                 str(c, djz_arena_printf(a, "%ld", srv.workers))));
+        djz_arm_slot(c, "gunicornWorkers", "gunicorn workers (startup.sh)",
+                     str(c, djz_arena_printf(a, "%ld", srv.workers))));
     set(c, o, "GUNICORN_THREADS",
-        arm_slot(c, "gunicornThreads", "threads per gunicorn worker",
-                 str(c, djz_arena_printf(a, "%ld", srv.threads))));
-    if (arm_find(c, "vault/reader"))
-        arm_dep(c, r, "vault/reader");
+        djz_arm_slot(c, "gunicornThreads", "threads per gunicorn worker",
+                     str(c, djz_arena_printf(a, "%ld", srv.threads))));
+    if (djz_arm_find(c, "vault/reader"))
+        djz_arm_dep(c, r, "vault/reader");
     database(c, o, r);
     storage(c, o, r);
-    const djz_ir_resource *ai = arm_ir(c, "Microsoft.Insights/components");
+    const djz_ir_resource *ai = djz_arm_ir(c, "Microsoft.Insights/components");
     if (ai) {
         set(c, o, "APPLICATIONINSIGHTS_CONNECTION_STRING",
-            arm_reference(c, ai, ".ConnectionString"));
-        arm_dep(c, r, ai->key);
+            djz_arm_reference(c, ai, ".ConnectionString"));
+        djz_arm_dep(c, r, ai->key);
     }
 
     /* The variables djaz wires; the spec's secrets and settings may not
@@ -160,11 +162,11 @@ djz_json *arm_app_settings(arm_ctx *c, arm_res *r)
             clash(c, &at, b->src, b->span, b->label);
             continue;
         }
-        const char *kv = arm_secret_name(c, b);
+        const char *kv = djz_arm_secret_name(c, b);
         djz_index_put(&wired, a, b->label, o->n);
-        djz_json_append(a, o, b->label, arm_keyvault_ref(c, kv));
-        if (!arm_text(b, "keyvault_secret"))
-            arm_dep(c, r, djz_arena_printf(a, "vault/secret/%s", kv));
+        djz_json_append(a, o, b->label, djz_arm_keyvault_ref(c, kv));
+        if (!djz_arm_text(b, "keyvault_secret"))
+            djz_arm_dep(c, r, djz_arena_printf(a, "vault/secret/%s", kv));
     }
 
     for (size_t i = 0; i < app->nattrs; i++) {
@@ -175,7 +177,7 @@ djz_json *arm_app_settings(arm_ctx *c, arm_res *r)
             const djz_ir_block *sec = secret_named(app, at->label);
             if (!sec)
                 clash(c, at->value, at->value->src, at->value->span, at->label);
-            else if (arm_once(c, at->value)) {
+            else if (djz_arm_once(c, at->value)) {
                 djz_diag *d = djz_report(c->sink, DJZ_DUPLICATE_ATTRIBUTE,
                                          at->value->src, at->value->span,
                                          "`%s` is both a setting and a secret",
@@ -188,9 +190,9 @@ djz_json *arm_app_settings(arm_ctx *c, arm_res *r)
         }
         djz_json_append(
             a, o, at->label,
-            arm_slot(c, djz_arena_printf(a, "setting_%s", at->label),
-                     djz_arena_printf(a, "app setting %s", at->label),
-                     str(c, at->value->text)));
+            djz_arm_slot(c, djz_arena_printf(a, "setting_%s", at->label),
+                         djz_arena_printf(a, "app setting %s", at->label),
+                         str(c, at->value->text)));
     }
     return o;
 }

@@ -17,27 +17,27 @@ static bool is_public(const djz_ir_block *st, const char *role)
     return false;
 }
 
-static void account(arm_ctx *c, const djz_ir_resource *ir)
+static void account(djz_arm_ctx *c, const djz_ir_resource *ir)
 {
     djz_arena *a = c->a;
     const djz_ir_block *st = ir->block;
-    const char *sku = arm_text(st, "sku");
+    const char *sku = djz_arm_text(st, "sku");
     const djz_value *pub = djz_ir_get(st, "public");
-    arm_res *r = arm_add_tracked(c, ir, NULL, NULL);
+    djz_arm_res *r = djz_arm_add_tracked(c, ir, NULL, NULL);
     djz_json_set_str(a, r->body, "kind", "StorageV2");
     djz_json_set(a, djz_json_set_object(a, r->body, "sku"), "name",
-                 arm_slot(c, "storageSku", "storage redundancy",
-                          djz_json_str(a, sku ? sku : "Standard_LRS")));
+                 djz_arm_slot(c, "storageSku", "storage redundancy",
+                              djz_json_str(a, sku ? sku : "Standard_LRS")));
     djz_json *p = djz_json_set_object(a, r->body, "properties");
     djz_json_set_str(a, p, "accessTier", "Hot");
-    const char *tls = arm_text(st, "min_tls_version");
+    const char *tls = djz_arm_text(st, "min_tls_version");
     djz_json_set_str(a, p, "minimumTlsVersion",
                      tls && !strcmp(tls, "1.3")   ? "TLS1_3"
                      : tls && !strcmp(tls, "1.1") ? "TLS1_1"
                      : tls && !strcmp(tls, "1.0") ? "TLS1_0"
                                                   : "TLS1_2");
     djz_json_set_bool(a, p, "supportsHttpsTrafficOnly",
-                      arm_on(st, "https_only"));
+                      djz_arm_on(st, "https_only"));
     djz_json_set_bool(a, p, "allowBlobPublicAccess", pub && pub->n);
     /* django-storages signs with the account key (kept in Key Vault). */
     djz_json_set_bool(a, p, "allowSharedKeyAccess", true);
@@ -49,7 +49,7 @@ static void account(arm_ctx *c, const djz_ir_resource *ir)
             strcmp(x->type,
                    "Microsoft.Storage/storageAccounts/blobServices/containers"))
             continue;
-        arm_res *cr = arm_add_ir(c, x, x->key);
+        djz_arm_res *cr = djz_arm_add_ir(c, x, x->key);
         const char *role = strrchr(x->key, '/') + 1;
         djz_json_set_str(a, djz_json_set_object(a, cr->body, "properties"),
                          "publicAccess", is_public(st, role) ? "Blob" : "None");
@@ -57,32 +57,33 @@ static void account(arm_ctx *c, const djz_ir_resource *ir)
 
     djz_json *key = djz_json_expr(a);
     djz_expr_raw(a, key, "listKeys(");
-    djz_expr_part(a, key, arm_id_of(c, ir));
+    djz_expr_part(a, key, djz_arm_id_of(c, ir));
     djz_expr_raw(a, key, ", '%s').keys[0].value",
                  djz_arm_api_version(ir->type));
-    arm_vault_secret(c, "storage-account-key", key, ir->key);
+    djz_arm_vault_secret(c, "storage-account-key", key, ir->key);
 }
 
-static arm_res *fd(arm_ctx *c, const char *type)
+static djz_arm_res *fd(djz_arm_ctx *c, const char *type)
 {
-    const djz_ir_resource *x = arm_ir(c, type);
-    return arm_add_ir(c, x, "frontDoor");
+    const djz_ir_resource *x = djz_arm_ir(c, type);
+    return djz_arm_add_ir(c, x, "frontDoor");
 }
 
-static void front_door(arm_ctx *c, const djz_ir_resource *acct)
+static void front_door(djz_arm_ctx *c, const djz_ir_resource *acct)
 {
     djz_arena *a = c->a;
-    const djz_ir_resource *prof = arm_ir(c, "Microsoft.Cdn/profiles");
+    const djz_ir_resource *prof = djz_arm_ir(c, "Microsoft.Cdn/profiles");
     if (!prof)
         return;
-    arm_res *r = arm_add_tracked(c, prof, "frontDoor", "global");
+    djz_arm_res *r = djz_arm_add_tracked(c, prof, "frontDoor", "global");
     djz_json_set_str(a, djz_json_set_object(a, r->body, "sku"), "name",
                      "Standard_AzureFrontDoor");
     djz_json_set_int(a, djz_json_set_object(a, r->body, "properties"),
                      "originResponseTimeoutSeconds", 60);
 
-    r = arm_add_tracked(c, arm_ir(c, "Microsoft.Cdn/profiles/afdEndpoints"),
-                        "frontDoor", "global");
+    r = djz_arm_add_tracked(
+        c, djz_arm_ir(c, "Microsoft.Cdn/profiles/afdEndpoints"), "frontDoor",
+        "global");
     djz_json_set_str(a, djz_json_set_object(a, r->body, "properties"),
                      "enabledState", "Enabled");
 
@@ -97,7 +98,7 @@ static void front_door(arm_ctx *c, const djz_ir_resource *acct)
     /* The blob endpoint's host, in whichever Azure cloud. */
     djz_json *host = djz_json_expr(a);
     djz_expr_raw(a, host, "format('{0}.blob.{1}', ");
-    djz_expr_part(a, host, arm_name_of(c, acct));
+    djz_expr_part(a, host, djz_arm_name_of(c, acct));
     djz_expr_raw(a, host, ", environment().suffixes.storage)");
     r = fd(c, "Microsoft.Cdn/profiles/originGroups/origins");
     p = djz_json_set_object(a, r->body, "properties");
@@ -110,20 +111,21 @@ static void front_door(arm_ctx *c, const djz_ir_resource *acct)
     djz_json_set_str(a, p, "enabledState", "Enabled");
     djz_json_set_bool(a, p, "enforceCertificateNameCheck", true);
 
-    const djz_ir_resource *rs = arm_ir(c, "Microsoft.Cdn/profiles/ruleSets");
+    const djz_ir_resource *rs =
+        djz_arm_ir(c, "Microsoft.Cdn/profiles/ruleSets");
     bool bypass = rs != NULL; /* the spec's cdn_bypass_no_cache */
     if (bypass) {
         /* The rule is its own part: on where cdn_bypass_no_cache is. */
-        r = arm_add_ir(c, rs, "noCacheRule");
+        r = djz_arm_add_ir(c, rs, "noCacheRule");
         djz_json_set_object(a, r->body, "properties"); /* required, empty */
         djz_ir_resource rule = {
             .type = "Microsoft.Cdn/profiles/ruleSets/rules",
             .parent = (size_t)(rs - c->e->resources),
             .leaf = "bypassOnNoCache",
         };
-        r = arm_add(c, "cdn/rules/bypass", "noCacheRule", rule.type,
-                    arm_name_of(c, &rule), arm_id_of(c, &rule));
-        arm_dep(c, r, rs->key);
+        r = djz_arm_add(c, "cdn/rules/bypass", "noCacheRule", rule.type,
+                        djz_arm_name_of(c, &rule), djz_arm_id_of(c, &rule));
+        djz_arm_dep(c, r, rs->key);
         p = djz_json_set_object(a, r->body, "properties");
         djz_json_set_int(a, p, "order", 1);
         djz_json *cond = djz_json_push(
@@ -150,19 +152,19 @@ static void front_door(arm_ctx *c, const djz_ir_resource *acct)
     }
 
     const djz_ir_resource *route =
-        arm_ir(c, "Microsoft.Cdn/profiles/afdEndpoints/routes");
-    r = arm_add_ir(c, route, "frontDoor");
+        djz_arm_ir(c, "Microsoft.Cdn/profiles/afdEndpoints/routes");
+    r = djz_arm_add_ir(c, route, "frontDoor");
     if (bypass)
-        arm_dep(c, r, "cdn/rules/bypass");
+        djz_arm_dep(c, r, "cdn/rules/bypass");
     p = djz_json_set_object(a, r->body, "properties");
     djz_json_set(
         a, djz_json_set_object(a, p, "originGroup"), "id",
-        arm_id_of(c, arm_ir(c, "Microsoft.Cdn/profiles/originGroups")));
+        djz_arm_id_of(c, djz_arm_ir(c, "Microsoft.Cdn/profiles/originGroups")));
     if (bypass)
         djz_json_set(a,
                      djz_json_push(a, djz_json_set_array(a, p, "ruleSets"),
                                    djz_json_object(a)),
-                     "id", arm_id_of(c, rs));
+                     "id", djz_arm_id_of(c, rs));
     /* Http too, so that it can be redirected to Https. */
     djz_json *protocols = djz_json_set_array(a, p, "supportedProtocols");
     djz_json_push(a, protocols, djz_json_str(a, "Http"));
@@ -191,10 +193,10 @@ static void front_door(arm_ctx *c, const djz_ir_resource *acct)
         djz_json_push(a, types, djz_json_str(a, compressible[i]));
 }
 
-void arm_build_storage(arm_ctx *c)
+void djz_arm_build_storage(djz_arm_ctx *c)
 {
     const djz_ir_resource *acct =
-        arm_ir(c, "Microsoft.Storage/storageAccounts");
+        djz_arm_ir(c, "Microsoft.Storage/storageAccounts");
     if (!acct)
         return;
     account(c, acct);

@@ -24,9 +24,9 @@ enum {
     MAX_OUTPUTS = 64,
 };
 
-static djz_json *merge(arm_ctx *c, djz_json **v, size_t n);
+static djz_json *merge(djz_arm_ctx *c, djz_json **v, size_t n);
 
-static djz_json *merge_children(arm_ctx *c, djz_json **v, size_t n,
+static djz_json *merge_children(djz_arm_ctx *c, djz_json **v, size_t n,
                                 const djz_json *first)
 {
     djz_json *out = first->kind == DJZ_JSON_OBJECT ? djz_json_object(c->a)
@@ -55,7 +55,7 @@ static bool all_objects(djz_json **v, size_t n)
 /* Objects whose fields differ between environments: each field merged on
  * its own, null where an environment's object lacks it (ARM reads a null
  * property as one not given).  Not for maps, whose keys are data. */
-static djz_json *merge_fields(arm_ctx *c, djz_json **v, size_t n)
+static djz_json *merge_fields(djz_arm_ctx *c, djz_json **v, size_t n)
 {
     djz_arena *a = c->a;
     djz_json *out = djz_json_object(a);
@@ -77,7 +77,7 @@ static djz_json *merge_fields(arm_ctx *c, djz_json **v, size_t n)
 
 /* The environments' values of one place in the template (NULL where an
  * environment has none) as one value. */
-static djz_json *merge(arm_ctx *c, djz_json **v, size_t n)
+static djz_json *merge(djz_arm_ctx *c, djz_json **v, size_t n)
 {
     const djz_json *first = NULL;
     bool same = true, shape = true;
@@ -113,7 +113,7 @@ static djz_json *merge(arm_ctx *c, djz_json **v, size_t n)
 }
 
 /* "db/firewall/office" -> "deployDbFirewallOffice" */
-static const char *condition_name(arm_ctx *c, const char *feature)
+static const char *condition_name(djz_arm_ctx *c, const char *feature)
 {
     char *s = djz_arena_alloc(c->a, strlen(feature) + 8);
     strcpy(s, "deploy");
@@ -133,26 +133,26 @@ static const char *condition_name(arm_ctx *c, const char *feature)
 
 typedef struct linked {
     const char *key;
-    arm_res **per_env; /* NULL where absent */
+    djz_arm_res **per_env; /* NULL where absent */
     djz_json *condition;
 } linked;
 
-static arm_res *in_env(arm_ctx *c, size_t env, const char *key)
+static djz_arm_res *in_env(djz_arm_ctx *c, size_t env, const char *key)
 {
     size_t *i = djz_index_find(&c->envs[env].by_key, key);
     return i ? c->envs[env].res[*i] : NULL;
 }
 
-static djz_json *resource(arm_ctx *c, linked *l)
+static djz_json *resource(djz_arm_ctx *c, linked *l)
 {
     djz_arena *a = c->a;
     size_t n = c->ir->nenvs;
-    arm_res *first = NULL;
+    djz_arm_res *first = NULL;
     djz_json **names = djz_arena_alloc(a, n * sizeof *names);
     djz_json **bodies = djz_arena_alloc(a, n * sizeof *bodies);
     bool everywhere = true;
     for (size_t i = 0; i < n; i++) {
-        arm_res *r = l->per_env[i];
+        djz_arm_res *r = l->per_env[i];
         names[i] = r ? r->name : NULL;
         bodies[i] = r ? r->body : NULL;
         if (r && !first)
@@ -168,7 +168,7 @@ static djz_json *resource(arm_ctx *c, linked *l)
          * of it present in other environments than the rest gets its own. */
         const char *cond =
             condition_name(c, first->feature ? first->feature : first->key);
-        djz_slot *s = arm_find_slot(c, cond);
+        djz_slot *s = djz_arm_find_slot(c, cond);
         for (size_t i = 0; s && i < n; i++)
             if (s->values[i] &&
                 s->values[i]->boolean != (l->per_env[i] != NULL)) {
@@ -178,13 +178,14 @@ static djz_json *resource(arm_ctx *c, linked *l)
         for (size_t i = 0; i < n; i++) {
             c->env = i;
             c->e = &c->ir->envs[i];
-            arm_slot(c, cond, "deploy this part in the environment",
-                     djz_json_bool(a, l->per_env[i] != NULL));
+            djz_arm_slot(c, cond, "deploy this part in the environment",
+                         djz_json_bool(a, l->per_env[i] != NULL));
         }
         djz_json *e = djz_json_expr(a);
-        djz_expr_part(a, e,
-                      arm_slot(c, cond, NULL,
-                               djz_json_bool(a, l->per_env[n - 1] != NULL)));
+        djz_expr_part(
+            a, e,
+            djz_arm_slot(c, cond, NULL,
+                         djz_json_bool(a, l->per_env[n - 1] != NULL)));
         l->condition = e;
         djz_json_set(a, o, "condition", e);
     }
@@ -196,9 +197,9 @@ static djz_json *resource(arm_ctx *c, linked *l)
     djz_json *deps = djz_json_array(a);
     djz_seen keys = {0};
     for (size_t i = 0; i < n; i++) {
-        arm_res *r = l->per_env[i];
+        djz_arm_res *r = l->per_env[i];
         for (size_t d = 0; r && d < r->ndeps; d++) {
-            arm_res *dep = in_env(c, i, r->deps[d]);
+            djz_arm_res *dep = in_env(c, i, r->deps[d]);
             if (dep && djz_seen_add(&keys, a, dep->key))
                 djz_json_push(a, deps, dep->id);
         }
@@ -231,7 +232,7 @@ static const char *param_type(const djz_slot *s)
 
 /* A value for an environment that lacks the slot (its resource is not
  * deployed there): the type's zero. */
-static djz_json *zero(arm_ctx *c, const char *type)
+static djz_json *zero(djz_arm_ctx *c, const char *type)
 {
     if (!strcmp(type, "bool"))
         return djz_json_bool(c->a, false);
@@ -244,7 +245,7 @@ static djz_json *zero(arm_ctx *c, const char *type)
     return djz_json_str(c->a, "");
 }
 
-static void decide_parameters(arm_ctx *c)
+static void decide_parameters(djz_arm_ctx *c)
 {
     for (size_t i = 0; i < c->nslots; i++) {
         djz_slot *s = c->slots[i];
@@ -263,7 +264,7 @@ static void decide_parameters(arm_ctx *c)
     }
 }
 
-static djz_json *parameters(arm_ctx *c, size_t *count)
+static djz_json *parameters(djz_arm_ctx *c, size_t *count)
 {
     djz_arena *a = c->a;
     djz_json *ps = djz_json_object(a);
@@ -287,7 +288,7 @@ static djz_json *parameters(arm_ctx *c, size_t *count)
     return ps;
 }
 
-static djz_json *parameters_file(arm_ctx *c, size_t env)
+static djz_json *parameters_file(djz_arm_ctx *c, size_t env)
 {
     djz_arena *a = c->a;
     djz_json *f = djz_json_object(a);
@@ -309,7 +310,7 @@ static djz_json *parameters_file(arm_ctx *c, size_t env)
 
 /* The outputs the runtime reads, each from the first environment that
  * has its resource, with that resource's condition. */
-static djz_json *outputs(arm_ctx *c, linked *ls, size_t nl)
+static djz_json *outputs(djz_arm_ctx *c, linked *ls, size_t nl)
 {
     static const struct {
         const char *name, *key, *rest;
@@ -350,38 +351,38 @@ static djz_json *outputs(arm_ctx *c, linked *ls, size_t nl)
         djz_json_set_str(a, o, "type", "string");
         djz_json *v;
         if (!strcmp(wanted[w].rest, ".name")) {
-            v = arm_name_of(c, r);
+            v = djz_arm_name_of(c, r);
         } else if (wanted[w].full) {
             v = djz_json_expr(a);
             djz_expr_raw(a, v, "reference(");
-            djz_expr_part(a, v, arm_id_of(c, r));
+            djz_expr_part(a, v, djz_arm_id_of(c, r));
             djz_expr_raw(a, v, ", '%s', 'Full')%s",
                          djz_arm_api_version(r->type), wanted[w].rest);
         } else {
-            v = arm_reference(c, r, wanted[w].rest);
+            v = djz_arm_reference(c, r, wanted[w].rest);
         }
         djz_json_set(a, o, "value", v);
     }
     return out;
 }
 
-static void build_env(arm_ctx *c, size_t i)
+static void build_env(djz_arm_ctx *c, size_t i)
 {
     c->env = i;
     c->e = &c->ir->envs[i];
     if (!djz_ir_block_of(c->e, "app"))
         return;
-    arm_build_monitoring(c);
-    arm_build_network(c);
-    arm_build_web(c);
-    arm_build_vault(c);
-    arm_build_database(c);
-    arm_build_storage(c);
-    arm_build_dashboard(c);
-    arm_build_settings(c);
+    djz_arm_build_monitoring(c);
+    djz_arm_build_network(c);
+    djz_arm_build_web(c);
+    djz_arm_build_vault(c);
+    djz_arm_build_database(c);
+    djz_arm_build_storage(c);
+    djz_arm_build_dashboard(c);
+    djz_arm_build_settings(c);
 }
 
-static void limit(arm_ctx *c, djz_code code, size_t have, size_t max,
+static void limit(djz_arm_ctx *c, djz_code code, size_t have, size_t max,
                   const char *what, const char *help)
 {
     if (have <= max)
@@ -393,14 +394,14 @@ static void limit(arm_ctx *c, djz_code code, size_t have, size_t max,
     djz_diag_help(c->sink, d, "%s", help);
 }
 
-bool djz_arm_build(djz_arena *a, djz_diag_sink *sink, const djz_model *m,
-                   const djz_ir *ir, djz_arm *out)
+bool djz_arm_build(djz_arena *a, djz_diag_sink *sink, const djz_ir *ir,
+                   djz_arm *out)
 {
     memset(out, 0, sizeof *out);
     if (!ir->nenvs)
         return false;
     size_t errors = sink->errors;
-    arm_ctx c = {.a = a, .sink = sink, .m = m, .ir = ir};
+    djz_arm_ctx c = {.a = a, .sink = sink, .ir = ir};
     c.envs = djz_arena_alloc(a, ir->nenvs * sizeof *c.envs);
     memset(c.envs, 0, ir->nenvs * sizeof *c.envs);
     for (size_t i = 0; i < ir->nenvs; i++)
@@ -419,7 +420,8 @@ bool djz_arm_build(djz_arena *a, djz_diag_sink *sink, const djz_model *m,
             ls = djz_arena_grow(a, ls, nl, &cap, sizeof *ls);
             ls[nl].key = key;
             ls[nl].condition = NULL;
-            ls[nl].per_env = djz_arena_alloc(a, ir->nenvs * sizeof(arm_res *));
+            ls[nl].per_env =
+                djz_arena_alloc(a, ir->nenvs * sizeof(djz_arm_res *));
             for (size_t k = 0; k < ir->nenvs; k++)
                 ls[nl].per_env[k] = in_env(&c, k, key);
             nl++;

@@ -20,9 +20,9 @@
 /* Key Vault Secrets User, a built-in role. */
 static const char secrets_user_role[] = "4633458b-17de-408a-b874-0445c86b69e6";
 
-const char *arm_secret_name(arm_ctx *c, const djz_ir_block *secret)
+const char *djz_arm_secret_name(djz_arm_ctx *c, const djz_ir_block *secret)
 {
-    const char *existing = arm_text(secret, "keyvault_secret");
+    const char *existing = djz_arm_text(secret, "keyvault_secret");
     if (existing)
         return existing;
     char *s = djz_arena_strdup(c->a, secret->label);
@@ -31,28 +31,30 @@ const char *arm_secret_name(arm_ctx *c, const djz_ir_block *secret)
     return s;
 }
 
-djz_json *arm_keyvault_ref(arm_ctx *c, const char *secret)
+djz_json *djz_arm_keyvault_ref(djz_arm_ctx *c, const char *secret)
 {
-    const djz_ir_resource *v = arm_ir(c, "Microsoft.KeyVault/vaults");
-    return arm_around(c, "@Microsoft.KeyVault(VaultName=", arm_name_of(c, v),
-                      djz_arena_printf(c->a, ";SecretName=%s)", secret));
+    const djz_ir_resource *v = djz_arm_ir(c, "Microsoft.KeyVault/vaults");
+    return djz_arm_around(
+        c, "@Microsoft.KeyVault(VaultName=", djz_arm_name_of(c, v),
+        djz_arena_printf(c->a, ";SecretName=%s)", secret));
 }
 
-const char *arm_vault_secret(arm_ctx *c, const char *secret, djz_json *value,
-                             const char *after_key)
+const char *djz_arm_vault_secret(djz_arm_ctx *c, const char *secret,
+                                 djz_json *value, const char *after_key)
 {
-    const djz_ir_resource *v = arm_ir(c, "Microsoft.KeyVault/vaults");
+    const djz_ir_resource *v = djz_arm_ir(c, "Microsoft.KeyVault/vaults");
     djz_ir_resource child = {
         .type = "Microsoft.KeyVault/vaults/secrets",
         .parent = (size_t)(v - c->e->resources),
         .leaf = secret,
     };
     const char *key = djz_arena_printf(c->a, "vault/secret/%s", secret);
-    arm_res *r = arm_add(c, key, "vault", child.type, arm_name_of(c, &child),
-                         arm_id_of(c, &child));
-    arm_dep(c, r, v->key);
+    djz_arm_res *r =
+        djz_arm_add(c, key, "vault", child.type, djz_arm_name_of(c, &child),
+                    djz_arm_id_of(c, &child));
+    djz_arm_dep(c, r, v->key);
     if (after_key)
-        arm_dep(c, r, after_key);
+        djz_arm_dep(c, r, after_key);
     djz_json *p = djz_json_set_object(c->a, r->body, "properties");
     djz_json_set(c->a, p, "value", value);
     djz_json_set_str(c->a, p, "contentType", "text/plain");
@@ -66,7 +68,7 @@ static const char *const reserved[] = {"database-password",
 
 /* Whether the secret's Key Vault name is free; reports it when not (two
  * names that differ only in case or `_`, or one of djaz's own). */
-static bool claim(arm_ctx *c, djz_index *names, const djz_ir_block *s,
+static bool claim(djz_arm_ctx *c, djz_index *names, const djz_ir_block *s,
                   const char *kv)
 {
     char lower[DJZ_KEY_MAX];
@@ -79,7 +81,7 @@ static bool claim(arm_ctx *c, djz_index *names, const djz_ir_block *s,
         return true;
     }
     djz_value at = {.src = s->src, .span = s->span};
-    if (arm_once(c, &at)) {
+    if (djz_arm_once(c, &at)) {
         const djz_ir_block *other = (const djz_ir_block *)(uintptr_t)*owner;
         djz_diag *d = djz_report(
             c->sink, DJZ_KEYVAULT_NAME_CLASH, s->src, s->span,
@@ -95,7 +97,7 @@ static bool claim(arm_ctx *c, djz_index *names, const djz_ir_block *s,
     return false;
 }
 
-static void app_secrets(arm_ctx *c, const djz_ir_block *app)
+static void app_secrets(djz_arm_ctx *c, const djz_ir_block *app)
 {
     djz_index names = {0};
     for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
@@ -104,42 +106,42 @@ static void app_secrets(arm_ctx *c, const djz_ir_block *app)
         const djz_ir_block *s = app->children[i];
         if (strcmp(s->schema->kind, "secret"))
             continue;
-        const char *from = arm_text(s, "from");
-        const char *existing = arm_text(s, "keyvault_secret");
+        const char *from = djz_arm_text(s, "from");
+        const char *existing = djz_arm_text(s, "keyvault_secret");
         if (!from)
             from = existing ? "keyvault" : "generate";
         djz_arm_secret sec = {
-            .keyvault_secret = arm_secret_name(c, s),
+            .keyvault_secret = djz_arm_secret_name(c, s),
             .source = from,
-            .length = arm_int(s, "generate", 50),
+            .length = djz_arm_int(s, "generate", 50),
             .setting = s->label,
         };
         if (!claim(c, &names, s, sec.keyvault_secret))
             continue;
         if (strcmp(from, "keyvault")) {
             sec.parameter = djz_arena_printf(c->a, "secret_%s", s->label);
-            djz_json *value = arm_secure(
+            djz_json *value = djz_arm_secure(
                 c, sec.parameter,
                 djz_arena_printf(c->a,
                                  "%s: supplied by djaz apply, never in a file",
                                  s->label));
             djz_json *e = djz_json_expr(c->a);
             djz_expr_part(c->a, e, value);
-            arm_vault_secret(c, sec.keyvault_secret, e, NULL);
+            djz_arm_vault_secret(c, sec.keyvault_secret, e, NULL);
         } else {
             sec.length = 0;
         }
-        arm_add_secret(c, sec);
+        djz_arm_add_secret(c, sec);
     }
 }
 
-void arm_build_vault(arm_ctx *c)
+void djz_arm_build_vault(djz_arm_ctx *c)
 {
-    const djz_ir_resource *v = arm_ir(c, "Microsoft.KeyVault/vaults");
+    const djz_ir_resource *v = djz_arm_ir(c, "Microsoft.KeyVault/vaults");
     if (!v)
         return;
     djz_arena *a = c->a;
-    arm_res *r = arm_add_tracked(c, v, "vault", NULL);
+    djz_arm_res *r = djz_arm_add_tracked(c, v, "vault", NULL);
     djz_json *p = djz_json_set_object(a, r->body, "properties");
     djz_json *tenant = djz_json_expr(a);
     djz_expr_raw(a, tenant, "subscription().tenantId");
@@ -155,27 +157,28 @@ void arm_build_vault(arm_ctx *c)
     app_secrets(c, djz_ir_block_of(c->e, "app"));
 
     /* The site's identity may read secrets. */
-    const djz_ir_resource *site = arm_ir(c, "Microsoft.Web/sites");
+    const djz_ir_resource *site = djz_arm_ir(c, "Microsoft.Web/sites");
     djz_json *name = djz_json_expr(a);
     djz_expr_raw(a, name, "guid(");
-    djz_expr_part(a, name, arm_id_of(c, v));
+    djz_expr_part(a, name, djz_arm_id_of(c, v));
     djz_expr_raw(a, name, ", ");
-    djz_expr_part(a, name, arm_id_of(c, site));
+    djz_expr_part(a, name, djz_arm_id_of(c, site));
     djz_expr_raw(a, name, ", '%s')", secrets_user_role);
     djz_json *id = djz_json_expr(a);
     djz_expr_raw(a, id, "extensionResourceId(");
-    djz_expr_part(a, id, arm_id_of(c, v));
+    djz_expr_part(a, id, djz_arm_id_of(c, v));
     djz_expr_raw(a, id, ", 'Microsoft.Authorization/roleAssignments', ");
     djz_expr_part(a, id, name);
     djz_expr_raw(a, id, ")");
-    arm_res *ra = arm_add(c, "vault/reader", "vault",
-                          "Microsoft.Authorization/roleAssignments", name, id);
-    arm_dep(c, ra, v->key);
-    arm_dep(c, ra, site->key);
+    djz_arm_res *ra =
+        djz_arm_add(c, "vault/reader", "vault",
+                    "Microsoft.Authorization/roleAssignments", name, id);
+    djz_arm_dep(c, ra, v->key);
+    djz_arm_dep(c, ra, site->key);
     /* An extension resource's scope: the vault, by type and name. */
-    djz_json_set(
-        a, ra->body, "scope",
-        arm_around(c, "Microsoft.KeyVault/vaults/", arm_name_of(c, v), ""));
+    djz_json_set(a, ra->body, "scope",
+                 djz_arm_around(c, "Microsoft.KeyVault/vaults/",
+                                djz_arm_name_of(c, v), ""));
     p = djz_json_set_object(a, ra->body, "properties");
     djz_json *role = djz_json_expr(a);
     djz_expr_raw(a, role,
@@ -185,7 +188,7 @@ void arm_build_vault(arm_ctx *c)
     djz_json_set(a, p, "roleDefinitionId", role);
     djz_json *principal = djz_json_expr(a);
     djz_expr_raw(a, principal, "reference(");
-    djz_expr_part(a, principal, arm_id_of(c, site));
+    djz_expr_part(a, principal, djz_arm_id_of(c, site));
     djz_expr_raw(a, principal, ", '%s', 'Full').identity.principalId",
                  djz_arm_api_version(site->type));
     djz_json_set(a, p, "principalId", principal);

@@ -100,8 +100,7 @@ djz_json *djz_ci_branches(djz_arena *a, const djz_ir *ir,
 static const char *versioned(const djz_ci_input *in, const djz_ir_block *ci,
                              const char *kind, const char *name)
 {
-    const djz_obj *o = djz_model_data(in->m, kind, name);
-    const char *major = o ? djz_obj_text(o, "major") : "";
+    const char *major = djz_ir_fact(in->ir->facts, kind, name, "major");
     if (!*major && djz_seen_add(in->missing, in->a, name)) {
         djz_diag *d =
             djz_report(in->sink, DJZ_STDLIB_INCOMPLETE, ci->src, ci->span,

@@ -17,7 +17,7 @@
 #include "emit/json.h"
 #include "emit/python/python.h"
 #include "ir/ir.h"
-#include "sema/model.h"
+#include "support/index.h"
 
 typedef struct djz_ci_file {
     const char *path; /* in the output: ".github/workflows/..." */
@@ -35,7 +35,6 @@ typedef struct djz_ci_files {
 typedef struct djz_ci_input {
     djz_arena *a;
     djz_diag_sink *sink;
-    const djz_model *m;
     const djz_ir *ir;
     const djz_arm *arm;
     const char *spec;  /* the spec's path as the workflows name it */

@@ -6,13 +6,12 @@
 #include "diag/diag.h"
 #include "emit/json.h"
 #include "ir/ir.h"
-#include "sema/model.h"
 
 /* requirements.txt, requirements-dev.txt and requirements-test.txt:
  * which is 0, 1 or 2.  The spec's lists, then what the generated files
  * need and the spec lacks (requirements.c). */
-void djz_python_requirements(const djz_model *m, const djz_ir *ir,
-                             const djz_ir_env *e, int which, djz_buf *out);
+void djz_python_requirements(const djz_ir *ir, const djz_ir_env *e, int which,
+                             djz_buf *out);
 extern const char *const djz_requirements_files[3];
 
 /* A package the generated files need: in requirements file `file` (0, 1
@@ -26,12 +25,11 @@ typedef struct djz_need {
     const char *why;
 } djz_need;
 enum { DJZ_MAX_NEEDS = 12 };
-size_t djz_python_needs(const djz_model *m, const djz_ir *ir,
-                        const djz_ir_env *e, djz_need *out);
+size_t djz_python_needs(const djz_ir *ir, const djz_ir_env *e, djz_need *out);
 /* DJZ4009 for each runtime need djaz cannot add: no pin in the stdlib
  * (Django), or listed without the extra the generated code needs. */
 void djz_python_check_requirements(djz_diag_sink *sink, djz_arena *a,
-                                   const djz_model *m, const djz_ir *ir);
+                                   const djz_ir *ir);
 
 /* The Python versions to test on, each once, at most DJZ_MAX_PYTHONS:
  * those listed (may be NULL), then every environment's app's, or those
@@ -54,6 +52,6 @@ void djz_python_launch_gitignore(djz_buf *out);
 bool djz_python_launch(djz_arena *a, const djz_ir_env *e, djz_buf *out);
 
 /* startup.sh: gunicorn as the spec's server says (see server.h). */
-void djz_python_startup(const djz_model *m, const djz_ir_env *e, djz_buf *out);
+void djz_python_startup(const djz_ir_env *e, djz_buf *out);
 
 #endif

@@ -68,11 +68,10 @@ static bool anywhere(const djz_ir *ir, const char *type, const char *kind)
 /* What the files djaz generates need, in the order they are added; at
  * most DJZ_MAX_NEEDS.  startup.sh is e's (the same in every
  * environment, or DJZ4006). */
-size_t djz_python_needs(const djz_model *m, const djz_ir *ir,
-                        const djz_ir_env *e, djz_need *out)
+size_t djz_python_needs(const djz_ir *ir, const djz_ir_env *e, djz_need *out)
 {
     djz_server srv;
-    djz_server_of(m, e, &srv);
+    djz_server_of(e, &srv);
     size_t n = 0;
     out[n++] = (djz_need){RUNTIME,
                           "django",
@@ -176,29 +175,28 @@ static const djz_value *covered(const djz_ir_env *e, const djz_need *need)
 
 /* The line djaz adds for a need the spec lacks; NULL when it cannot
  * (a runtime package the stdlib knows no pin of). */
-static const char *added_line(djz_arena *a, const djz_model *m,
+static const char *added_line(djz_arena *a, const djz_ir *ir,
                               const djz_need *need)
 {
     const char *extra =
         need->extra ? djz_arena_printf(a, "[%s]", need->extra) : "";
     if (need->file != RUNTIME)
         return djz_arena_printf(a, "%s%s", need->package, extra);
-    const djz_obj *pkg = djz_model_data(m, "package", need->package);
-    const char *pin = pkg ? djz_obj_text(pkg, "pin") : "";
+    const char *pin = djz_ir_fact(ir->facts, "package", need->package, "pin");
     if (!*pin)
         return NULL;
     return djz_arena_printf(a, "%s%s==%s", need->package, extra, pin);
 }
 
-static void write_added(djz_arena *a, const djz_model *m, const djz_ir *ir,
-                        const djz_ir_env *e, int which, djz_buf *out)
+static void write_added(djz_arena *a, const djz_ir *ir, const djz_ir_env *e,
+                        int which, djz_buf *out)
 {
     djz_need needs[DJZ_MAX_NEEDS];
-    size_t n = djz_python_needs(m, ir, e, needs);
+    size_t n = djz_python_needs(ir, e, needs);
     bool first = true;
     for (size_t i = 0; i < n; i++) {
         const char *line = needs[i].file == which && !covered(e, &needs[i])
-                               ? added_line(a, m, &needs[i])
+                               ? added_line(a, ir, &needs[i])
                                : NULL;
         if (!line)
             continue;
@@ -223,8 +221,8 @@ static void write_added(djz_arena *a, const djz_model *m, const djz_ir *ir,
     }
 }
 
-void djz_python_requirements(const djz_model *m, const djz_ir *ir,
-                             const djz_ir_env *e, int which, djz_buf *out)
+void djz_python_requirements(const djz_ir *ir, const djz_ir_env *e, int which,
+                             djz_buf *out)
 {
     const djz_value *list = list_of(e, which);
     char line[256];
@@ -243,7 +241,7 @@ void djz_python_requirements(const djz_model *m, const djz_ir *ir,
     }
     djz_arena scratch;
     djz_arena_init(&scratch);
-    write_added(&scratch, m, ir, e, which, out);
+    write_added(&scratch, ir, e, which, out);
     djz_arena_free(&scratch);
 }
 
@@ -335,18 +333,18 @@ static void check_django_series(djz_diag_sink *sink, const djz_ir_env *e)
 }
 
 void djz_python_check_requirements(djz_diag_sink *sink, djz_arena *a,
-                                   const djz_model *m, const djz_ir *ir)
+                                   const djz_ir *ir)
 {
     const djz_ir_env *e = &ir->envs[0];
     djz_need needs[DJZ_MAX_NEEDS];
-    size_t n = djz_python_needs(m, ir, e, needs);
+    size_t n = djz_python_needs(ir, e, needs);
     for (size_t i = 0; i < n; i++) {
         if (needs[i].file != RUNTIME)
             continue;
         const djz_value *item = covered(e, &needs[i]);
         if (item && needs[i].extra && !has_extra(item->text, needs[i].extra))
             lacks_extra(sink, e, &needs[i], item);
-        else if (!item && !added_line(a, m, &needs[i]))
+        else if (!item && !added_line(a, ir, &needs[i]))
             no_pin(sink, e, &needs[i]);
     }
     check_django_series(sink, e);

@@ -21,14 +21,7 @@ static bool runtime_requirement(const djz_ir_env *e, const char *name,
     return false;
 }
 
-static long number(const djz_ir_block *b, const char *attr, long fallback)
-{
-    const djz_value *v = b ? djz_ir_get(b, attr) : NULL;
-    return v && v->kind == DJZ_VAL_NUMBER ? strtol(v->text, NULL, 10)
-                                          : fallback;
-}
-
-void djz_server_of(const djz_model *m, const djz_ir_env *e, djz_server *out)
+void djz_server_of(const djz_ir_env *e, djz_server *out)
 {
     memset(out, 0, sizeof *out);
     const djz_ir_block *app = djz_ir_block_of(e, "app");
@@ -47,14 +40,14 @@ void djz_server_of(const djz_model *m, const djz_ir_env *e, djz_server *out)
                 : "uvicorn_worker.UvicornWorker";
     }
     const djz_value *plan = djz_ir_get(e->env, "plan");
-    const djz_obj *sku =
-        plan && plan->text ? djz_model_data(m, "plan_sku", plan->text) : NULL;
-    long cores = sku ? strtol(djz_obj_text(sku, "cores"), NULL, 10) : 1;
+    const char *cores_text =
+        djz_ir_fact(e->facts, "plan_sku", plan ? plan->text : NULL, "cores");
+    long cores = *cores_text ? strtol(cores_text, NULL, 10) : 1;
     if (cores < 1)
         cores = 1; /* shared tiers */
-    out->workers = number(server, "workers", 2 * cores + 1);
-    out->threads = number(server, "threads", out->asgi ? 1 : 4);
-    out->timeout = number(server, "timeout", 60);
+    out->workers = djz_ir_int(server, "workers", 2 * cores + 1);
+    out->threads = djz_ir_int(server, "threads", out->asgi ? 1 : 4);
+    out->timeout = djz_ir_int(server, "timeout", 60);
     const djz_value *pkg = app ? djz_ir_get(app, "package") : NULL;
     out->package = pkg && pkg->text ? pkg->text : "app";
 }

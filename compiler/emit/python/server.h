@@ -7,7 +7,6 @@
 #include <stdbool.h>
 
 #include "ir/ir.h"
-#include "sema/model.h"
 
 typedef struct djz_server {
     bool asgi;
@@ -22,6 +21,6 @@ typedef struct djz_server {
  * threads = 4 for WSGI (gthread workers) and 1 for ASGI (an event loop
  * per worker).  `kind` defaults to asgi when uvicorn is a runtime
  * requirement, else wsgi. */
-void djz_server_of(const djz_model *m, const djz_ir_env *e, djz_server *out);
+void djz_server_of(const djz_ir_env *e, djz_server *out);
 
 #endif

@@ -16,10 +16,10 @@
 
 #include "server.h"
 
-void djz_python_startup(const djz_model *m, const djz_ir_env *e, djz_buf *out)
+void djz_python_startup(const djz_ir_env *e, djz_buf *out)
 {
     djz_server s;
-    djz_server_of(m, e, &s);
+    djz_server_of(e, &s);
     char worker[128] = "";
     if (s.worker_class)
         snprintf(worker, sizeof worker, "  --worker-class=%s \\\n",

@@ -14,7 +14,7 @@
 #include "support/index.h"
 #include <strings.h>
 
-#include "names.h"
+#include "sema/names.h"
 #include "support/suggest.h"
 
 enum { UNSEEN, VISITING, DONE };
@@ -935,5 +935,6 @@ bool djz_resolve(djz_program *p, const djz_model *m, const char *only_env,
     for (size_t i = 0; i < out->nenvs; i++)
         for (size_t j = i + 1; j < out->nenvs; j++)
             compare_globals(&r, &out->envs[i], &out->envs[j]);
+    djz_ir_facts_build(p->arena, m, out);
     return true;
 }

@@ -13,12 +13,16 @@
 #define DJZ_RESOLVE_H
 
 #include "ir/ir.h"
-#include "model.h"
+#include "sema/model.h"
 
 /* Resolves every environment (or only `only_env` when not NULL; an
  * unknown name is reported).  Returns false when nothing could be
  * resolved. */
 bool djz_resolve(djz_program *p, const djz_model *m, const char *only_env,
                  djz_ir *out);
+
+/* Copies the stdlib facts back ends read from m into ir (facts.c);
+ * djz_resolve calls it. */
+void djz_ir_facts_build(djz_arena *a, const djz_model *m, djz_ir *ir);
 
 #endif
