@@ -715,9 +715,24 @@ static void check_final_name(resolver *r, const djz_type *t, const djz_value *v)
             check_final_name(r, t->elem, v->items[i]);
         return;
     }
-    if (t->kind != DJZ_TY_STRING || t->rule == DJZ_RULE_NONE ||
-        v->kind != DJZ_VAL_STRING || v->broken || !v->interpolated)
+    if (t->kind != DJZ_TY_STRING || v->kind != DJZ_VAL_STRING || v->broken ||
+        !v->interpolated)
         return; /* literal names were checked where they are written */
+    size_t at;
+    uint32_t cp = t->rule == DJZ_RULE_TEXT ? 0 : djz_text_control(v->text, &at);
+    if (cp) {
+        djz_diag *d =
+            djz_report(r->sink, DJZ_CONTROL_CHARACTER, v->src, v->span,
+                       "in `env %s`, %s (U+%04X) in a string djaz "
+                       "writes into generated files",
+                       r->env->label, djz_text_control_name(cp), (unsigned)cp);
+        djz_diag_help(r->sink, d,
+                      "no generated file (tox.ini, Python, YAML, shell, "
+                      "requirements) holds it safely on one line: remove "
+                      "it (character %zu of the string)",
+                      at + 1);
+        return;
+    }
     const char *why = djz_name_check(t->rule, v->text);
     if (!why)
         return;

@@ -256,6 +256,28 @@ static void check_rule(binder *b, djz_name_rule rule, const djz_node *v,
 
 static void check_value(binder *b, const djz_type *t, const djz_node *v);
 
+/* DJZ3020: a string a back end writes holds a control character.  True
+ * when it does (the name rules are then not checked: their message would
+ * print it). */
+static bool check_control(binder *b, const djz_type *t, const djz_node *v,
+                          const char *text)
+{
+    size_t at;
+    uint32_t cp = t->rule == DJZ_RULE_TEXT ? 0 : djz_text_control(text, &at);
+    if (!cp)
+        return false;
+    djz_diag *d = djz_report(b->sink, DJZ_CONTROL_CHARACTER, b->src, v->span,
+                             "%s (U+%04X) in a string djaz writes into "
+                             "generated files",
+                             djz_text_control_name(cp), (unsigned)cp);
+    djz_diag_help(b->sink, d,
+                  "no generated file (tox.ini, Python, YAML, shell, "
+                  "requirements) holds it safely on one line: remove it "
+                  "(character %zu of the string)",
+                  at + 1);
+    return true;
+}
+
 static void check_string(binder *b, const djz_type *t, const djz_node *v)
 {
     if (v->kind != DJZ_NODE_STRING) {
@@ -267,6 +289,8 @@ static void check_string(binder *b, const djz_type *t, const djz_node *v)
     const char *text = djz_string_literal(v);
     if (!text)
         return; /* interpolated: checked per environment */
+    if (check_control(b, t, v, text))
+        return;
     if (t->names)
         check_names_list(b, t, v, text);
     else

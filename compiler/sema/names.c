@@ -6,9 +6,12 @@
  * and parentheses, not ending with a period.  PostgreSQL flexible
  * servers: 3-63 lowercase letters, digits and hyphens, not starting or
  * ending with a hyphen.  Blob containers: 3-63 lowercase letters, digits
- * and hyphens, starting with a letter or digit, no two hyphens in a row. */
+ * and hyphens, starting with a letter or digit, no two hyphens in a row.
+ * Besides Azure's: Python module paths (no keyword) and git branch names
+ * (git check-ref-format --branch). */
 #include "names.h"
 
+#include "support/utf8.h"
 #include "support/versions.h"
 
 #include <ctype.h>
@@ -39,20 +42,80 @@ static bool edge_hyphen(const char *s)
     return n && (s[0] == '-' || s[n - 1] == '-');
 }
 
+/* Python's keywords (3.13, `keyword.kwlist`) and __debug__, which no
+ * import statement can name.  Soft keywords (match, case, type, _) are
+ * names everywhere but in their own statements, so they are allowed. */
+static bool python_reserved(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "False",  "None",     "True",  "and",    "as",       "assert",
+        "async",  "await",    "break", "class",  "continue", "def",
+        "del",    "elif",     "else",  "except", "finally",  "for",
+        "from",   "global",   "if",    "import", "in",       "is",
+        "lambda", "nonlocal", "not",   "or",     "pass",     "raise",
+        "return", "try",      "while", "with",   "yield",    "__debug__"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && !strncmp(words[i], s, n))
+            return true;
+    return false;
+}
+
+/* A dotted module path: ASCII identifiers (each part is a directory or
+ * a file name, which Python would NFKC-normalize and the file system
+ * would not), none of them a keyword. */
 static const char *check_module(const char *s)
 {
-    bool start = true;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '.' && !start) {
-            start = true;
+    static const char why[] = "ASCII Python identifiers joined by dots";
+    const char *part = s;
+    for (const char *p = s;; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '.' || !c) {
+            if (p == part)
+                return why;
+            if (python_reserved(part, (size_t)(p - part)))
+                return "ASCII Python identifiers joined by dots, none of "
+                       "them a Python keyword (the `import` of a keyword "
+                       "is a syntax error)";
+            if (!c)
+                return NULL;
+            part = p + 1;
             continue;
         }
-        if (!(isalpha(c) || c == '_' || (!start && isdigit(c))))
-            return "Python identifiers joined by dots";
-        start = false;
+        if (!(isalpha(c) || c == '_' || (p != part && isdigit(c))) || c > 0x7f)
+            return why;
     }
-    return start ? "Python identifiers joined by dots" : NULL;
+}
+
+/* git's rules for a branch name (git check-ref-format --branch), and
+ * what the CI systems would read as an expression.  Each failure says
+ * which rule it breaks. */
+static const char *check_branch(const char *s)
+{
+    size_t n = strlen(s);
+    if (!n || !strcmp(s, "@") || !strcmp(s, "HEAD") || s[0] == '-')
+        return "not empty, `@`, `HEAD` or starting with `-`";
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x20 || c == 0x7f)
+            return "free of control characters";
+        if (strchr(" ~^:?*[\\", c))
+            return "free of spaces and of `~ ^ : ? * [ \\`";
+    }
+    if (strstr(s, "..") || strstr(s, "@{") || strstr(s, "//"))
+        return "free of `..`, `@{` and `//`";
+    if (s[0] == '/' || s[n - 1] == '/' || s[n - 1] == '.')
+        return "not starting or ending with `/`, nor ending with `.`";
+    for (const char *c = s; c; c = strchr(c, '/')) {
+        c += *c == '/';
+        size_t len = strcspn(c, "/");
+        if (c[0] == '.' || (len >= 5 && !strncmp(c + len - 5, ".lock", 5)))
+            return "made of parts that neither start with `.` nor end with "
+                   "`.lock`";
+    }
+    if (strstr(s, "${{") || strstr(s, "$(") || strstr(s, "$["))
+        return "free of `${{`, `$(` and `$[`, which Azure Pipelines would "
+               "evaluate";
+    return NULL;
 }
 
 /* a.b.c.d with each part 0-255; *end is where it stopped. */
@@ -108,10 +171,49 @@ static const char *check_requirement(const char *s)
     return NULL;
 }
 
+uint32_t djz_text_control(const char *s, size_t *offset)
+{
+    size_t n = strlen(s), chars = 0;
+    for (size_t i = 0; i < n; chars++) {
+        uint32_t cp = (unsigned char)s[i];
+        size_t len = djz_utf8_decode(s + i, n - i, &cp);
+        if (!len)
+            len = 1; /* not UTF-8: the scanner has reported it */
+        if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 ||
+            cp == 0x2029) {
+            *offset = chars;
+            return cp;
+        }
+        i += len;
+    }
+    return 0;
+}
+
+const char *djz_text_control_name(uint32_t cp)
+{
+    switch (cp) {
+    case '\t':
+        return "a tab";
+    case '\n':
+        return "a line feed";
+    case '\r':
+        return "a carriage return";
+    case 0x85:
+        return "a next-line character (NEL)";
+    case 0x2028:
+        return "a line separator";
+    case 0x2029:
+        return "a paragraph separator";
+    default:
+        return "a control character";
+    }
+}
+
 const char *djz_name_check(djz_name_rule rule, const char *s)
 {
     switch (rule) {
     case DJZ_RULE_NONE:
+    case DJZ_RULE_TEXT:
         return NULL;
     case DJZ_RULE_STORAGE_ACCOUNT:
         return length_in(s, 3, 24) && all_of(s, "", false)
@@ -156,6 +258,8 @@ const char *djz_name_check(djz_name_rule rule, const char *s)
         return check_ipv4_range(s);
     case DJZ_RULE_REQUIREMENT:
         return check_requirement(s);
+    case DJZ_RULE_GIT_BRANCH:
+        return check_branch(s);
     }
     return NULL;
 }
@@ -174,6 +278,8 @@ const char *djz_name_rule_what(djz_name_rule rule)
         [DJZ_RULE_PYTHON_MODULE] = "Python module name",
         [DJZ_RULE_IPV4_RANGE] = "firewall address",
         [DJZ_RULE_REQUIREMENT] = "requirement",
+        [DJZ_RULE_GIT_BRANCH] = "git branch name",
+        [DJZ_RULE_TEXT] = "text",
     };
     return what[rule];
 }

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "schema.h"
 
@@ -15,5 +16,15 @@ const char *djz_name_rule_what(djz_name_rule rule);
 /* "a storage account name is 3 to 24 ..." for a help line (static). */
 const char *djz_name_rule_help(djz_name_rule rule, const char *why, char *buf,
                                size_t n);
+
+/* The first character of s that no generated file can hold on one line
+ * (a C0 or C1 control character, DEL, or the line separators U+2028 and
+ * U+2029), or 0 when there is none; *offset is its index, counted in
+ * characters from 0.  Every
+ * string a back end writes passes this (DJZ3020), except the text of a
+ * `setting` (DJZ_RULE_TEXT), which goes to JSON only. */
+uint32_t djz_text_control(const char *s, size_t *offset);
+/* "line feed" for a control character djz_text_control finds. */
+const char *djz_text_control_name(uint32_t cp);
 
 #endif

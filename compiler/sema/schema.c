@@ -15,6 +15,10 @@
 /* ---- types --------------------------------------------------------- */
 
 static const djz_type T_STRING = {DJZ_TY_STRING, .min = NO_RANGE};
+/* A `setting`'s value: it goes to the template's app settings (JSON)
+ * only, so control characters are kept, escaped. */
+static const djz_type T_TEXT = {DJZ_TY_STRING, .rule = DJZ_RULE_TEXT,
+                                .min = NO_RANGE};
 static const djz_type T_BOOL = {DJZ_TY_BOOL, .min = NO_RANGE};
 static const djz_type T_NUMBER = {DJZ_TY_NUMBER, .min = NO_RANGE};
 static const djz_type T_DATE = {DJZ_TY_DATE, .min = NO_RANGE};
@@ -64,6 +68,8 @@ static const djz_type T_REQUIREMENT =
     NAMED(DJZ_RULE_REQUIREMENT, "a requirement");
 static const djz_type T_REQUIREMENTS = {DJZ_TY_LIST, &T_REQUIREMENT,
                                         .min = NO_RANGE};
+static const djz_type T_BRANCH =
+    NAMED(DJZ_RULE_GIT_BRANCH, "a git branch name");
 static const djz_type T_CONTAINER =
     NAMED(DJZ_RULE_CONTAINER, "a container name");
 static const djz_type T_CONTAINERS = {DJZ_TY_MAP, &T_CONTAINER,
@@ -134,7 +140,7 @@ static const djz_attr_schema app_attrs[] = {
     ATTR("name", T_WEB_APP, DJZ_ATTR_GLOBAL,
          "web app name; the host is NAME.azurewebsites.net"),
     ATTR("debug", T_BOOL, 0, "Django DEBUG; off outside development"),
-    {"setting", &T_STRING, DJZ_ATTR_LABELLED, DJZ_RULE_ENV_VAR,
+    {"setting", &T_TEXT, DJZ_ATTR_LABELLED, DJZ_RULE_ENV_VAR,
      "an application setting (environment variable)"},
 };
 static const djz_attr_schema requirements_attrs[] = {
@@ -224,7 +230,7 @@ static const djz_attr_schema monitor_attrs[] = {
 };
 static const djz_attr_schema env_attrs[] = {
     ATTR("plan", T_PLAN_SKU, REQ, "App Service plan SKU"),
-    ATTR("branch", T_STRING, REQ, "git branch that deploys this environment"),
+    ATTR("branch", T_BRANCH, REQ, "git branch that deploys this environment"),
     ATTR("instances", T_INSTANCES, 0, "instances of the plan"),
     ATTR("max_instances", T_INSTANCES, 0,
          "autoscale up to this many instances"),
