@@ -1,9 +1,12 @@
 /* yaml.c - the YAML writer (see yaml.h). */
 #include "yaml.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "support/utf8.h"
 
 /* Words some YAML reader takes for a boolean or null (YAML 1.1 reads
  * `on`, `no` and `y` as booleans; GitHub's own reader does not, yamllint
@@ -84,6 +87,29 @@ static bool block_ok(const char *s)
     return s[n - 1] != ' ';
 }
 
+/* What the character at p is, beyond ASCII: a C1 control (NEL U+0085
+ * among them, which YAML 1.1 reads as a line break), U+2028 or U+2029
+ * (line breaks to YAML 1.1), a byte that is not UTF-8, or none of these;
+ * *len is its length.  The first three are written as escapes in double
+ * quotes: in single quotes or a block PyYAML folds a NEL into a space. */
+typedef enum { ORDINARY, C1, SEPARATOR, NOT_UTF8 } kind;
+
+static kind special(const unsigned char *p, size_t *len)
+{
+    *len = 1;
+    if (p[0] < 0x80)
+        return ORDINARY;
+    uint32_t cp = 0;
+    *len = djz_utf8_decode((const char *)p, strlen((const char *)p), &cp);
+    if (!*len) {
+        *len = 1;
+        return NOT_UTF8;
+    }
+    if (cp <= 0x9f)
+        return C1;
+    return cp == 0x2028 || cp == 0x2029 ? SEPARATOR : ORDINARY;
+}
+
 djz_yaml_style djz_yaml_style_of(const char *s, bool key)
 {
     bool control = false, newline = false;
@@ -92,6 +118,11 @@ djz_yaml_style djz_yaml_style_of(const char *s, bool key)
             newline = true;
         else if (*p < 0x20 || *p == 0x7f)
             control = true;
+        else {
+            size_t len;
+            control |= special(p, &len) != ORDINARY;
+            p += len - 1;
+        }
     }
     if (newline)
         return !key && !control && block_ok(s) ? DJZ_YAML_BLOCK
@@ -109,6 +140,31 @@ static void pad(djz_buf *o, int n)
         djz_buf_put(o, spaces, (size_t)k);
         n -= k;
     }
+}
+
+/* The character at *p (not ASCII) in double quotes; *p moves to its
+ * last byte. */
+static void special_char(djz_buf *o, const unsigned char **p)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t len;
+    switch (special(*p, &len)) {
+    case C1: {
+        char e[4] = {'\\', 'x', hex[(*p)[1] >> 4], hex[(*p)[1] & 15]};
+        djz_buf_put(o, e, 4);
+        break;
+    }
+    case SEPARATOR:
+        djz_buf_puts(o, (*p)[2] == 0xa8 ? "\\u2028" : "\\u2029");
+        break;
+    case NOT_UTF8:
+        djz_buf_puts(o, "\\ufffd");
+        break;
+    case ORDINARY:
+        djz_buf_put(o, (const char *)*p, len);
+        break;
+    }
+    *p += len - 1;
 }
 
 static void double_quoted(djz_buf *o, const char *s)
@@ -134,7 +190,7 @@ static void double_quoted(djz_buf *o, const char *s)
                 char e[4] = {'\\', 'x', hex[*p >> 4], hex[*p & 15]};
                 djz_buf_put(o, e, 4);
             } else {
-                djz_buf_put(o, (const char *)p, 1);
+                special_char(o, &p);
             }
         }
     }
@@ -264,14 +320,32 @@ static void sequence(djz_buf *o, const djz_json *v, int indent,
     }
 }
 
+/* One line of the header comment: a character that any YAML reader
+ * could take for a line break (CR, NEL, U+2028...) or that yamllint
+ * refuses would end the comment and start content, so each control and
+ * special character is written as U+FFFD. */
+static void comment_line(djz_buf *o, const char *line, size_t len)
+{
+    djz_buf_puts(o, len ? "# " : "#");
+    for (size_t i = 0; i < len;) {
+        const unsigned char *p = (const unsigned char *)line + i;
+        size_t n;
+        kind k = special(p, &n);
+        if (k != ORDINARY || *p < 0x20 || *p == 0x7f)
+            djz_buf_puts(o, "\xef\xbf\xbd");
+        else
+            djz_buf_put(o, line + i, n);
+        i += n;
+    }
+    djz_buf_puts(o, "\n");
+}
+
 void djz_yaml_write(djz_buf *out, const char *comment, const djz_json *v)
 {
     for (const char *line = comment; line && *line;) {
         const char *nl = strchr(line, '\n');
         size_t len = nl ? (size_t)(nl - line) : strlen(line);
-        djz_buf_puts(out, len ? "# " : "#");
-        djz_buf_put(out, line, len);
-        djz_buf_puts(out, "\n");
+        comment_line(out, line, len);
         line = nl ? nl + 1 : line + len;
     }
     djz_buf_puts(out, "---\n");

@@ -86,6 +86,14 @@ static const char *check_module(const char *s)
     }
 }
 
+/* One identifier: the name of a test module (tests/test_NAME.py). */
+static const char *check_identifier(const char *s)
+{
+    if (strchr(s, '.') || check_module(s))
+        return "an ASCII Python identifier, not a keyword";
+    return NULL;
+}
+
 /* git's rules for a branch name (git check-ref-format --branch), and
  * what the CI systems would read as an expression.  Each failure says
  * which rule it breaks. */
@@ -260,6 +268,8 @@ const char *djz_name_check(djz_name_rule rule, const char *s)
         return check_requirement(s);
     case DJZ_RULE_GIT_BRANCH:
         return check_branch(s);
+    case DJZ_RULE_PYTHON_NAME:
+        return check_identifier(s);
     }
     return NULL;
 }
@@ -280,6 +290,7 @@ const char *djz_name_rule_what(djz_name_rule rule)
         [DJZ_RULE_REQUIREMENT] = "requirement",
         [DJZ_RULE_GIT_BRANCH] = "git branch name",
         [DJZ_RULE_TEXT] = "text",
+        [DJZ_RULE_PYTHON_NAME] = "Python name",
     };
     return what[rule];
 }

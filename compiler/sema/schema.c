@@ -410,7 +410,7 @@ static const djz_block_schema blocks[] = {
      "an environment: its plan, branch and overrides"},
     {"ci", TOP | LABEL | UNIQUE, ci_labels, DJZ_RULE_NONE, github_attrs,
      LEN(github_attrs), NULL, NULL, "a CI system: github or azure_pipelines"},
-    {"test", TOP | LABEL | UNIQUE, NULL, DJZ_RULE_NONE, test_attrs,
+    {"test", TOP | LABEL | UNIQUE, NULL, DJZ_RULE_PYTHON_NAME, test_attrs,
      LEN(test_attrs), NULL, NULL, "generated access tests and fixtures"},
     KIND("tox", TOP | UNIQUE, tox_attrs, NONE_CHILDREN, "tox environments"),
     KIND("load", TOP | UNIQUE, load_attrs, NONE_CHILDREN,

@@ -39,7 +39,8 @@ typedef enum djz_name_rule {
     DJZ_RULE_IPV4_RANGE,      /* a.b.c.d, or a.b.c.d-e.f.g.h */
     DJZ_RULE_REQUIREMENT,     /* one PEP 508 line: no pip option */
     DJZ_RULE_GIT_BRANCH,      /* git check-ref-format --branch */
-    DJZ_RULE_TEXT,            /* any text, control characters too (JSON only) */
+    DJZ_RULE_TEXT,            /* any text, controls too (JSON only) */
+    DJZ_RULE_PYTHON_NAME,     /* one identifier, not a keyword */
 } djz_name_rule;
 
 typedef struct djz_type {

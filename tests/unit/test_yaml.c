@@ -84,6 +84,13 @@ static const char *const hazards[] = {
     "\nleading newline",
     "  indented\nfirst line\n",
     "ubuntu-24.04",
+    "next\xc2\x85line",          /* NEL: a line break to YAML 1.1 */
+    "line\xe2\x80\xa8separator", /* U+2028 */
+    "para\xe2\x80\xa9separator", /* U+2029 */
+    "c1\xc2\x9f"
+    "control",
+    "multi\nline \xc2\x85 with NEL\n",
+    "\xc2\x85",
     "python -m pip install -r "
     "requirements.txt",
 };
@@ -156,6 +163,40 @@ static void test_quoted(void)
     CHECK(style("tab\there") == DJZ_YAML_DOUBLE);
     CHECK(style("bell\a") == DJZ_YAML_DOUBLE);
     CHECK(djz_yaml_style_of("multi\nline", true) == DJZ_YAML_DOUBLE);
+    CHECK(style("next\xc2\x85line") == DJZ_YAML_DOUBLE);
+    CHECK(style("l\xe2\x80\xa8s") == DJZ_YAML_DOUBLE);
+    CHECK(style("p\xe2\x80\xa9s") == DJZ_YAML_DOUBLE);
+    CHECK(style("a\nb\xc2\x85") == DJZ_YAML_DOUBLE);
+    CHECK(style("\xc3\xa9t\xc3\xa9 \xe2\x80\xa6") == DJZ_YAML_SINGLE);
+}
+
+/* What YAML 1.1 reads as a line break is escaped, in values and keys;
+ * the header comment cannot be ended by any of them. */
+static void test_line_breaks(void)
+{
+    djz_arena a;
+    djz_arena_init(&a);
+    djz_json *doc = djz_json_object(&a);
+    djz_json_set_str(&a, doc, "v",
+                     "a\xc2\x85"
+                     "b\xe2\x80\xa8"
+                     "c\xe2\x80\xa9"
+                     "d\xc3\xa9");
+    djz_json_set_str(&a, doc, "k\xc2\x85", "x\xff");
+    djz_buf out = {0};
+    djz_yaml_write(&out,
+                   "spec\rinjected: 1\xc2\x85"
+                   "also: 2\xe2\x80\xa8x",
+                   doc);
+    CHECK_EQ_STR(out.data, "# spec\xef\xbf\xbdinjected: 1\xef\xbf\xbd"
+                           "also: "
+                           "2\xef\xbf\xbdx\n"
+                           "---\n"
+                           "v: \"a\\x85"
+                           "b\\u2028c\\u2029d\xc3\xa9\"\n"
+                           "\"k\\x85\": \"x\\ufffd\"\n");
+    djz_buf_free(&out);
+    djz_arena_free(&a);
 }
 
 static void test_blocks(void)
@@ -210,9 +251,9 @@ static void test_layout(void)
 }
 
 static const djz_test_fn tests[] = {test_plain, test_quoted, test_blocks,
-                                    test_layout};
+                                    test_layout, test_line_breaks};
 static const char *const names[] = {"test_plain", "test_quoted", "test_blocks",
-                                    "test_layout"};
+                                    "test_layout", "test_line_breaks"};
 
 static int emit(const char *dir)
 {
@@ -223,7 +264,11 @@ static int emit(const char *dir)
     for (int i = 0; i < 2; i++) {
         djz_buf out = {0};
         if (i == 0)
-            djz_yaml_write(&out, "Every quoting hazard, from test_yaml.", doc);
+            djz_yaml_write(&out,
+                           "Every quoting hazard, from test_yaml.\r"
+                           "injected: CR\xc2\x85nel: NEL\xe2\x80\xa8"
+                           "ls: LS",
+                           doc);
         else
             djz_json_write_plain(&out, doc);
         char path[4096];
@@ -241,7 +286,7 @@ static int emit(const char *dir)
 
 int main(int argc, char **argv)
 {
-    int status = djz_check_run_(names, tests, 4);
+    int status = djz_check_run_(names, tests, 5);
     if (argc > 1 && emit(argv[1]))
         return 1;
     return status;

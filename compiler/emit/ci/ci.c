@@ -78,8 +78,22 @@ const char *djz_ci_pytest(djz_arena *a, const djz_ir *ir)
                             djz_ci_package(ir));
 }
 
+/* name as a GitHub branch filter that matches only it: `*`, `?`, `+`
+ * and `[]` are pattern characters, as is `!` in front. */
+static const char *filter(djz_arena *a, const char *name)
+{
+    char *out = djz_arena_alloc(a, 2 * strlen(name) + 1), *w = out;
+    for (const char *p = name; *p; p++) {
+        if (strchr("*?+[]\\", *p) || (*p == '!' && p == name))
+            *w++ = '\\';
+        *w++ = *p;
+    }
+    *w = '\0';
+    return out;
+}
+
 djz_json *djz_ci_branches(djz_arena *a, const djz_ir *ir,
-                          const djz_ir_env *only)
+                          const djz_ir_env *only, bool glob)
 {
     djz_json *list = djz_json_array(a);
     for (size_t i = 0; i < ir->nenvs; i++) {
@@ -87,11 +101,12 @@ djz_json *djz_ci_branches(djz_arena *a, const djz_ir *ir,
         const djz_value *b = djz_ir_get(e->env, "branch");
         if ((only && e != only) || !b || !b->text)
             continue;
+        const char *text = glob ? filter(a, b->text) : b->text;
         bool seen = false;
         for (size_t k = 0; k < list->n; k++)
-            seen |= !strcmp(list->items[k]->text, b->text);
+            seen |= !strcmp(list->items[k]->text, text);
         if (!seen)
-            djz_json_push(a, list, djz_json_str(a, b->text));
+            djz_json_push(a, list, djz_json_str(a, text));
     }
     return list;
 }

@@ -48,6 +48,10 @@ void djz_ci_github(const djz_ci_input *in, djz_ci_files *out);
 
 /* azure-pipelines.yml, when the spec has `ci azure_pipelines`. */
 void djz_ci_pipelines(const djz_ci_input *in, djz_ci_files *out);
+/* s as a string literal of Azure Pipelines' expressions: 'it''s'.  Its
+ * text is never evaluated: the YAML writer quotes the expression, and
+ * sema keeps `${{`, `$(` and `$[` out of the branches. */
+const char *djz_pipelines_string(djz_arena *a, const char *s);
 
 /* ---- shared by both (ci.c) ------------------------------------------ */
 
@@ -67,9 +71,13 @@ bool djz_ci_has_coverage(const djz_ir *ir);
  * coverage of the package when the test requirements hold pytest-cov. */
 const char *djz_ci_pytest(djz_arena *a, const djz_ir *ir);
 /* The environments' branches (of only that environment, if given), each
- * once, as a JSON array of strings. */
+ * once, as a JSON array of strings.  With glob, as GitHub's branch
+ * filters: the characters they read as a pattern that git allows in a
+ * name (`+`, `]`, and `!` in front) are escaped with `\`, so a filter
+ * matches its one branch (git's rules, checked by sema, exclude
+ * `* ? [ \`). */
 djz_json *djz_ci_branches(djz_arena *a, const djz_ir *ir,
-                          const djz_ir_env *only);
+                          const djz_ir_env *only, bool glob);
 /* "OWNER/REPO@MAJOR" from the stdlib's `action` blocks, and
  * "NAME@MAJOR" from its `task` blocks (std/azure/pipelines.djaz); one the
  * stdlib (a --stdlib directory) lacks is reported at the ci block. */

@@ -279,7 +279,7 @@ void djz_ci_github(const djz_ci_input *in, djz_ci_files *out)
     djz_json *doc = djz_json_object(a);
     djz_json *on = djz_json_object(a);
     djz_json_set(a, djz_json_set_object(a, on, "pull_request"), "branches",
-                 djz_ci_branches(a, in->ir, NULL));
+                 djz_ci_branches(a, in->ir, NULL, true));
     djz_json *jobs =
         workflow(&g, doc, "Pull request", on,
                  "djaz-pr-${{ github.event.pull_request.number }}", true);
@@ -296,7 +296,7 @@ void djz_ci_github(const djz_ci_input *in, djz_ci_files *out)
         doc = djz_json_object(a);
         on = djz_json_object(a);
         djz_json_set(a, djz_json_set_object(a, on, "push"), "branches",
-                     djz_ci_branches(a, in->ir, e));
+                     djz_ci_branches(a, in->ir, e, true));
         jobs = workflow(&g, doc, djz_arena_printf(a, "Deploy %s", e->name), on,
                         djz_arena_printf(a, "djaz-deploy-%s", e->name), false);
         djz_json_set(a, jobs, "test", test_job(&g));

@@ -15,6 +15,23 @@
 
 #include "support/version.h"
 
+const char *djz_pipelines_string(djz_arena *a, const char *s)
+{
+    size_t quotes = 0;
+    for (const char *p = s; *p; p++)
+        quotes += *p == '\'';
+    char *out = djz_arena_alloc(a, strlen(s) + quotes + 3), *w = out;
+    *w++ = '\'';
+    for (const char *p = s; *p; p++) {
+        *w++ = *p;
+        if (*p == '\'')
+            *w++ = '\''; /* '' is one quote */
+    }
+    *w++ = '\'';
+    *w = '\0';
+    return out;
+}
+
 typedef struct ap {
     const djz_ci_input *in;
     const djz_ir_block *ci;
@@ -170,14 +187,16 @@ static djz_json *deploy_stage(ap *p, const djz_ir_env *e)
                      djz_arena_printf(a, "Deploy %s", e->name));
     djz_json_set_str(a, stage, "dependsOn", "test");
     /* A push to the environment's branch; never a pull request. */
+    const char *ref = djz_arena_printf(
+        a, "refs/heads/%s", branch && branch->text ? branch->text : "main");
     djz_json_set_str(
         a, stage, "condition",
         djz_arena_printf(a,
                          "and(succeeded(),\n"
                          "    eq(variables['Build.SourceBranch'],\n"
-                         "       'refs/heads/%s'),\n"
+                         "       %s),\n"
                          "    ne(variables['Build.Reason'], 'PullRequest'))",
-                         branch && branch->text ? branch->text : "main"));
+                         djz_pipelines_string(a, ref)));
     /* A name of up to 60 characters fits in 80 columns here only. */
     djz_json_set_str(a, djz_json_set_object(a, stage, "variables"), "WEB_APP",
                      djz_ci_webapp(e));
@@ -252,7 +271,7 @@ void djz_ci_pipelines(const djz_ci_input *in, djz_ci_files *out)
     bool messages = v && v->kind == DJZ_VAL_BOOL && v->boolean;
 
     djz_json *doc = djz_json_object(a);
-    djz_json *branches = djz_ci_branches(a, in->ir, NULL);
+    djz_json *branches = djz_ci_branches(a, in->ir, NULL, false);
     djz_json_set(a,
                  djz_json_set_object(a, djz_json_set_object(a, doc, "trigger"),
                                      "branches"),

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit/pyliteral.h"
 #include "support/versions.h"
 
 const char *const djz_django_files[2] = {"djaz_settings.py", "djaz_storage.py"};
@@ -26,7 +27,9 @@ static bool flag_value(const char *name, size_t len, const char *const *names,
     abort(); /* a template asks for a flag the caller does not give */
 }
 
-/* One line with @NAME@ replaced. */
+/* One line with @NAME@ replaced.  The templates use values inside
+ * string literals and docstrings only, so each is written as the body of
+ * a literal (pyliteral.h): no value can close its quotes. */
 static void substitute(const char *line, size_t len, const char *const *vars,
                        size_t nvars, djz_buf *out)
 {
@@ -47,7 +50,7 @@ static void substitute(const char *line, size_t len, const char *const *vars,
             continue;
         }
         djz_buf_put(out, line, (size_t)(at - line));
-        djz_buf_puts(out, value);
+        djz_py_str_body(out, value);
         line = close + 1;
     }
 }

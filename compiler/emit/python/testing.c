@@ -11,20 +11,24 @@
  * per path, against `load.host` or the first environment's web app. */
 #include "python.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "emit/ini.h"
+#include "emit/pyliteral.h"
 
 static const djz_ir_block *block(const djz_ir_env *e, const char *kind)
 {
     return djz_ir_block_of(e, kind);
 }
 
-/* "3.13" -> "py313" */
+/* "3.13" -> "py313": the version's letters and digits. */
 static void env_name(const char *version, char *out, size_t n)
 {
     size_t w = (size_t)snprintf(out, n, "py");
     for (const char *p = version; *p && w + 1 < n; p++)
-        if (*p != '.')
+        if (isalnum((unsigned char)*p))
             out[w++] = *p;
     out[w] = '\0';
 }
@@ -52,6 +56,18 @@ size_t djz_python_versions(const djz_ir *ir, const djz_value *listed,
             add_version(out, &n, py->text);
     }
     return n;
+}
+
+/* write(out, a + b + c) */
+static void joined(djz_buf *out, const char *a, const char *b, const char *c,
+                   void (*write)(djz_buf *, const char *))
+{
+    djz_buf s = {0};
+    djz_buf_puts(&s, a);
+    djz_buf_puts(&s, b);
+    djz_buf_puts(&s, c);
+    write(out, s.data);
+    djz_buf_free(&s);
 }
 
 void djz_python_tox(const djz_ir *ir, djz_buf *out)
@@ -85,52 +101,33 @@ void djz_python_tox(const djz_ir *ir, djz_buf *out)
     }
     if (lint && lint->n)
         djz_buf_puts(out, nv ? ", lint" : " lint");
-    djz_buf_puts(out, "\nskipsdist = true\n\n"
-                      "[testenv]\n"
-                      "deps = -r requirements-test.txt\n"
-                      "setenv =\n"
-                      "    DJANGO_DEVELOPMENT = True\n"
-                      "commands = pytest {posargs}\n");
+    djz_buf_puts(out, "\nskipsdist = true\n");
+    djz_ini_section(out, "testenv");
+    djz_ini_pair(out, "deps", "-r requirements-test.txt");
+    djz_ini_key(out, "setenv");
+    djz_ini_line(out, "DJANGO_DEVELOPMENT = True");
+    djz_ini_pair(out, "commands", "pytest {posargs}");
     if (with_latest)
         for (size_t i = 0; i < nv; i++) {
             env_name(versions[i], name, sizeof name);
-            djz_buf_puts(out, "\n[testenv:");
-            djz_buf_puts(out, name);
-            djz_buf_puts(out, "-latest]\n"
-                              "# The newest Django, installed before the "
-                              "tests run.\n"
-                              "commands_pre = pip install --upgrade django\n");
+            joined(out, "testenv:", name, "-latest", djz_ini_section);
+            djz_buf_puts(out, "# The newest Django, installed before the "
+                              "tests run.\n");
+            djz_ini_pair(out, "commands_pre", "pip install --upgrade django");
         }
     if (lint && lint->n) {
-        djz_buf_puts(out, "\n[testenv:lint]\n"
-                          "deps = -r requirements-dev.txt\n"
-                          "commands =\n");
-        for (size_t i = 0; i < lint->n; i++) {
-            djz_buf_puts(out, "    ");
-            djz_buf_puts(out, lint->items[i]->text);
-            djz_buf_puts(out, "\n");
-        }
+        djz_ini_section(out, "testenv:lint");
+        djz_ini_pair(out, "deps", "-r requirements-dev.txt");
+        djz_ini_key(out, "commands");
+        for (size_t i = 0; i < lint->n; i++)
+            djz_ini_tox_command(out, lint->items[i]->text);
     }
-    djz_buf_puts(out, "\n[pytest]\nDJANGO_SETTINGS_MODULE = ");
-    djz_buf_puts(out, pkg && pkg->text ? pkg->text : "app");
-    djz_buf_puts(out, ".settings\n");
-}
-
-/* A Python string literal of s (the spec's strings are one line). */
-static void py_string(djz_buf *out, const char *s)
-{
-    djz_buf_puts(out, "\"");
-    for (const char *p = s; *p; p++) {
-        char c[8];
-        if (*p == '"' || *p == '\\')
-            snprintf(c, sizeof c, "\\%c", *p);
-        else if ((unsigned char)*p < 0x20)
-            snprintf(c, sizeof c, "\\x%02x", (unsigned char)*p);
-        else
-            snprintf(c, sizeof c, "%c", *p);
-        djz_buf_puts(out, c);
-    }
-    djz_buf_puts(out, "\"");
+    djz_ini_section(out, "pytest");
+    djz_buf module = {0};
+    djz_buf_puts(&module, pkg && pkg->text ? pkg->text : "app");
+    djz_buf_puts(&module, ".settings");
+    djz_ini_pair(out, "DJANGO_SETTINGS_MODULE", module.data);
+    djz_buf_free(&module);
 }
 
 void djz_python_locustfile(const djz_ir_env *e, djz_buf *out)
@@ -161,12 +158,12 @@ void djz_python_locustfile(const djz_ir_env *e, djz_buf *out)
     djz_buf_puts(out, line);
     djz_buf_puts(out, "    host = ");
     if (host && host->text)
-        py_string(out, host->text);
+        djz_py_str(out, host->text);
     else {
         char h[256];
         snprintf(h, sizeof h, "https://%s.azurewebsites.net",
                  web ? web : "localhost");
-        py_string(out, h);
+        djz_py_str(out, h);
     }
     snprintf(line, sizeof line, "\n    wait_time = between(%s, %s)\n",
              wait && wait->n == 2 ? wait->items[0]->text : "1",
@@ -179,7 +176,7 @@ void djz_python_locustfile(const djz_ir_env *e, djz_buf *out)
                  "self.client.get(",
                  i + 1);
         djz_buf_puts(out, line);
-        py_string(out, n ? paths->items[i]->text : "/");
+        djz_py_str(out, n ? paths->items[i]->text : "/");
         djz_buf_puts(out, ")\n");
     }
 }
@@ -192,7 +189,7 @@ static void py_list(djz_buf *out, const djz_value *list)
     for (size_t i = 0; list && i < list->n; i++) {
         if (i)
             djz_buf_puts(out, ", ");
-        py_string(out, list->items[i]->text);
+        djz_py_str(out, list->items[i]->text);
     }
     djz_buf_puts(out, "]");
 }
@@ -216,7 +213,7 @@ void djz_python_conftest(const djz_ir_env *e, djz_buf *out)
         if (!f || !f->text)
             continue;
         djz_buf_puts(out, n++ ? ", " : "");
-        py_string(out, f->text);
+        djz_py_str(out, f->text);
     }
     djz_buf_puts(
         out,
@@ -248,7 +245,7 @@ void djz_python_access_test(const djz_ir_block *t, djz_buf *out)
     const djz_value *login = djz_ir_get(t, "login_url");
     const djz_value *contains = djz_ir_get(t, "expect_contains");
     djz_buf_puts(out, "\"\"\"Access tests `");
-    djz_buf_puts(out, t->label);
+    djz_py_str_body(out, t->label);
     djz_buf_puts(out,
                  "`: anonymous users are sent to the login page, signed-in\n"
                  "users see the pages.\n"
@@ -259,11 +256,11 @@ void djz_python_access_test(const djz_ir_block *t, djz_buf *out)
                  "LOGIN_REQUIRED = ");
     py_list(out, required);
     djz_buf_puts(out, "\nLOGIN_URL = ");
-    py_string(out, login && login->text ? login->text : "/accounts/login/");
+    djz_py_str(out, login && login->text ? login->text : "/accounts/login/");
     djz_buf_puts(out, "\nUSERS_ALLOWED = ");
     py_list(out, allowed);
     djz_buf_puts(out, "\nEXPECT_CONTAINS = ");
-    py_string(out, contains && contains->text ? contains->text : "");
+    djz_py_str(out, contains && contains->text ? contains->text : "");
     djz_buf_puts(out,
                  "\n\n\n"
                  "@pytest.mark.django_db\n"
