@@ -96,6 +96,15 @@ static bool factor_prefix(const char *s)
     return n && s[n] == ':' && isspace((unsigned char)s[n + 1]);
 }
 
+/* Whether the word `[]`, which tox replaces with its positional
+ * arguments, starts at cmd[i]. */
+static bool posargs_word(const char *cmd, size_t n, size_t i)
+{
+    return (!i || isspace((unsigned char)cmd[i - 1])) && i + 2 <= n &&
+           cmd[i] == '[' && cmd[i + 1] == ']' &&
+           (i + 2 == n || isspace((unsigned char)cmd[i + 2]));
+}
+
 void djz_ini_tox_command(djz_buf *out, const char *cmd)
 {
     djz_buf line = {0};
@@ -111,6 +120,8 @@ void djz_ini_tox_command(djz_buf *out, const char *cmd)
     for (size_t i = 0; i < n; i++) {
         if (cmd[i] == '{' || cmd[i] == '}')
             djz_buf_puts(&line, "\\");
+        else if (posargs_word(cmd, n, i))
+            djz_buf_puts(&line, "''");
         djz_buf_put(&line, cmd + i, 1);
     }
     if (n && cmd[n - 1] == '\\')

@@ -19,13 +19,15 @@
  *     not a reader of these files).
  *
  * tox commands (djz_ini_tox_command) are a language of their own on top:
- * `{...}` is a substitution, a line ending in `\` continues on the next
- * one, a line starting `word: ` runs only in environments with the
- * factor `word`.  The command is written so that tox runs it as written:
- * braces are escaped (`\{`, `\}`), and a command that would be taken for
- * a comment, a factor condition or a continuation gets an empty quoted
- * word (`''`) glued to its first or last word, which tox's shell-like
- * splitting removes again. */
+ * `{...}` is a substitution, the word `[]` its positional arguments, a
+ * line ending in `\` continues on the next one, a line starting `word: `
+ * runs only in environments with the factor `word`.  The command is
+ * written so that tox runs it as written: braces are escaped (`\{`,
+ * `\}`), and a command that would be taken for a comment, a factor
+ * condition or a continuation, and a word `[]`, get an empty quoted word
+ * (`''`) glued to them, which tox's shell-like splitting removes again.
+ * Quotes and `#` keep their meaning in tox's command language: the
+ * command is a tox command line, written by the spec's author. */
 #ifndef DJZ_INI_H
 #define DJZ_INI_H
 

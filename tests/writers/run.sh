@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# The INI, Python-literal and Azure Pipelines expression writers against
+# their real readers:
+#   tests/writers/run.sh path/to/test_ini path/to/test_pyliteral \
+#                        path/to/test_pipelines
+#
+# Each test program writes every hazard of tests/unit/hazards.h through
+# its writer, and the JSON list of the hazards.  Then:
+#   * configparser (as tox 4 reads: no interpolation) and iniconfig (as
+#     tox 3 and pytest read) find exactly the sections and keys written,
+#     each value the hazard itself, but for what no INI line can hold
+#     (spaces around it, control characters and line separators: U+FFFD);
+#   * tox 3 (--showconfig) runs one command per hazard, each split as tox
+#     splits the command line written: no substitution, no posargs, no
+#     factor condition, no continuation, nothing lost;
+#   * Python compiles the module, and its literals, list, docstring and
+#     comments hold every hazard exactly (a comment never becomes code);
+#   * each Azure Pipelines string literal, read as the expression grammar
+#     says ('' is a quote), is the hazard.
+set -uo pipefail
+python=/usr/bin/python3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL $*"; failed=$((failed + 1)); }
+command -v tox >/dev/null ||
+  { echo "FAIL: tox is missing: run .ci/bootstrap test"; exit 1; }
+"$python" -c 'import iniconfig' 2>/dev/null ||
+  { echo "FAIL: python3-iniconfig is missing: run .ci/bootstrap test"; exit 1; }
+
+for t in "$@"; do
+  if "$t" "$work" >"$work/out" 2>&1; then ok
+  else bad "$(basename "$t")"; cat "$work/out"; fi
+done
+
+check() { # NAME: runs the Python on stdin with the work directory
+  if "$python" - "$work" >"$work/out" 2>&1; then ok
+  else bad "$1"; cat "$work/out"; fi
+}
+
+check "INI values read back by configparser and iniconfig" <<'PY'
+import configparser, json, sys
+import iniconfig
+work = sys.argv[1]
+hazards = json.load(open(f"{work}/hazards.json", encoding="utf-8"))
+
+def one_line(s):
+    return "".join("\ufffd" if ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f
+                   or c in "\u2028\u2029" else c for c in s).strip(" ")
+
+def line(s):
+    s = one_line(s)
+    return "\ufffd" + s[1:] if s[:1] in ("#", ";") else s
+
+want_values = {f"k{i}": one_line(h) for i, h in enumerate(hazards)}
+want_lines = {f"k{i}": [v for v in ("first", line(h), "last") if v]
+              for i, h in enumerate(hazards)}
+path = f"{work}/hazards.ini"
+cp = configparser.ConfigParser(interpolation=None)
+cp.read(path, encoding="utf-8")
+ini = iniconfig.IniConfig(path)
+for name, sections in (
+        ("configparser", {s: dict(cp[s]) for s in cp.sections()}),
+        ("iniconfig", {s.name: dict(s.items()) for s in ini})):
+    assert list(sections) == ["values", "lines"], (name, list(sections))
+    assert sections["values"] == want_values, (name, [
+        (k, v, want_values.get(k)) for k, v in sections["values"].items()
+        if want_values.get(k) != v])
+    got = {k: [x for x in v.split("\n") if x]
+           for k, v in sections["lines"].items()}
+    assert got == want_lines, (name, [(k, v, want_lines.get(k))
+                                      for k, v in got.items()
+                                      if want_lines.get(k) != v])
+print("ok")
+PY
+
+(cd "$work" && tox -c tox.ini --showconfig -e lint >"$work/showconfig" 2>&1) ||
+  { bad "tox --showconfig"; cat "$work/showconfig"; }
+check "tox commands run as written" <<'PY'
+import ast, json, shlex, sys
+work = sys.argv[1]
+hazards = json.load(open(f"{work}/hazards.json", encoding="utf-8"))
+lines = open(f"{work}/showconfig", encoding="utf-8").read().splitlines()
+commands = ast.literal_eval(next(l for l in lines
+                                 if l.startswith("commands = "))[11:])
+
+def one_line(s):
+    return "".join("\ufffd" if ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f
+                   or c in "\u2028\u2029" else c for c in s)
+
+def split(s):
+    lex = shlex.shlex(s, posix=True)
+    lex.whitespace_split = True
+    lex.escape = ""
+    return list(lex)
+
+want = [split(one_line(f"echo {i} {h}").strip(" "))
+        for i, h in enumerate(hazards)
+        if h.count("'") % 2 == 0 and h.count('"') % 2 == 0]
+assert len(commands) == len(want), (len(commands), len(want), commands)
+for got, w in zip(commands, want):
+    assert got == w, (got, w)
+print("ok", len(commands))
+PY
+
+check "Python literals, docstring and comments" <<'PY'
+import ast, json, sys
+work = sys.argv[1]
+hazards = json.load(open(f"{work}/hazards-py.json", encoding="utf-8"))
+source = open(f"{work}/hazards.py", encoding="utf-8").read()
+tree = ast.parse(source)
+module = {}
+exec(compile(tree, "hazards.py", "exec"), module)
+assert module["VALUES"] == hazards
+for i, h in enumerate(hazards):
+    assert module[f"V{i}"] == h, (i, module[f"V{i}"], h)
+    assert f"<{i}:{h}>\n" in module["__doc__"], (i, h)
+assert module["COMMENTS"] == len(hazards), module["COMMENTS"]
+print("ok")
+PY
+
+check "Azure Pipelines expression strings" <<'PY'
+import json, sys
+work = sys.argv[1]
+hazards = [h for h in json.load(open(f"{work}/hazards-expr.json",
+                                     encoding="utf-8"))
+           if "\r" not in h and "\n" not in h]
+head = "eq(variables['Build.SourceBranch'], "
+
+def literal(text, i):
+    """The string literal at text[i] ('' is a quote) and where it ends."""
+    assert text[i] == "'", text[i:]
+    out, i = [], i + 1
+    while True:
+        j = text.index("'", i)
+        out.append(text[i:j])
+        if text[j + 1:j + 2] == "'":
+            out.append("'")
+            i = j + 2
+        else:
+            return "".join(out), j + 1
+
+got = []
+for line in open(f"{work}/expressions.txt", encoding="utf-8").read().split("\n")[:-1]:
+    assert line.startswith(head), line
+    value, end = literal(line, len(head))
+    assert line[end:] == ")", line
+    got.append(value)
+assert got == hazards, [(g, h) for g, h in zip(got, hazards) if g != h]
+print("ok")
+PY
+
+echo "writers: $passed passed, $failed failed"
+((failed == 0))
