@@ -13,6 +13,7 @@ static const djz_lint_rule rules[] = {
     djz_rules_secrets,
     djz_rules_requirements,
     djz_rules_lifecycle,
+    djz_rules_firewall,
 };
 
 /* ---- allows ------------------------------------------------------------ */

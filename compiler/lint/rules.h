@@ -60,5 +60,6 @@ void djz_rules_hardening(djz_lint_ctx *l, const djz_ir_env *e);
 void djz_rules_secrets(djz_lint_ctx *l, const djz_ir_env *e);
 void djz_rules_requirements(djz_lint_ctx *l, const djz_ir_env *e);
 void djz_rules_lifecycle(djz_lint_ctx *l, const djz_ir_env *e);
+void djz_rules_firewall(djz_lint_ctx *l, const djz_ir_env *e);
 
 #endif
