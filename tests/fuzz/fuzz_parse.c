@@ -20,6 +20,7 @@
 #include "syntax/parse.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+void djz_fuzz_writers(djz_arena *a, const char *text);
 
 static char *dump(const djz_node *file)
 {
@@ -96,6 +97,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     djz_diag_sink sink;
     djz_sink_init(&sink, &a, 0);
     char *text = djz_arena_strndup(&a, (const char *)data, size);
+    djz_fuzz_writers(&a, text);
     djz_source *src = djz_source_new(&a, "fuzz.djaz", text, size);
     djz_parsed p = djz_parse(&a, &sink, src);
     render_all(&sink);
