@@ -2,7 +2,7 @@
 # The INI, Python-literal and Azure Pipelines expression writers against
 # their real readers:
 #   tests/writers/run.sh path/to/test_ini path/to/test_pyliteral \
-#                        path/to/test_pipelines
+#                        path/to/test_pipelines path/to/test_shell
 #
 # Each test program writes every hazard of tests/unit/hazards.h through
 # its writer, and the JSON list of the hazards.  Then:
@@ -16,7 +16,10 @@
 #   * Python compiles the module, and its literals, list, docstring and
 #     comments hold every hazard exactly (a comment never becomes code);
 #   * each Azure Pipelines string literal, read as the expression grammar
-#     says ('' is a quote), is the hazard.
+#     says ('' is a quote), is the hazard;
+#   * bash prints each shell word back as the hazard, one word each, and
+#     shellcheck finds nothing in the script but its notes that `$` and
+#     `\` stay literal in single quotes.
 set -uo pipefail
 python=/usr/bin/python3
 work=$(mktemp -d)
@@ -148,6 +151,21 @@ for line in open(f"{work}/expressions.txt", encoding="utf-8").read().split("\n")
     assert line[end:] == ")", line
     got.append(value)
 assert got == hazards, [(g, h) for g, h in zip(got, hazards) if g != h]
+print("ok")
+PY
+
+# SC1003 and SC2016 are notes that a backslash or a `$` inside single
+# quotes stays literal: what the writer means them to do.
+if shellcheck -e SC1003,SC2016 "$work/words.sh"; then ok
+else bad "shellcheck words.sh"; fi
+bash "$work/words.sh" >"$work/words" 2>&1 || bad "bash words.sh"
+check "shell words read back by bash" <<'PY'
+import json, sys
+work = sys.argv[1]
+hazards = json.load(open(f"{work}/hazards-sh.json", encoding="utf-8"))
+words = open(f"{work}/words", "rb").read().decode("utf-8").split("\0")
+assert words[-1] == "", words[-1:]
+assert words[:-1] == hazards, [(w, h) for w, h in zip(words, hazards) if w != h]
 print("ok")
 PY
 

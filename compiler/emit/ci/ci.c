@@ -1,6 +1,8 @@
 /* ci.c - what the GitHub and Azure Pipelines back ends share (ci.h). */
 #include "ci.h"
 
+#include "emit/shell.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,10 +74,11 @@ const char *djz_ci_pytest(djz_arena *a, const djz_ir *ir)
 {
     if (!djz_ci_has_coverage(ir))
         return "python -m pytest --junitxml=test-results.xml\n";
-    return djz_arena_printf(a,
-                            "python -m pytest --junitxml=test-results.xml "
-                            "\\\n  --cov=%s --cov-report=xml\n",
-                            djz_ci_package(ir));
+    return djz_arena_printf(
+        a,
+        "python -m pytest --junitxml=test-results.xml "
+        "\\\n  %s --cov-report=xml\n",
+        djz_sh_quote(a, djz_arena_printf(a, "--cov=%s", djz_ci_package(ir))));
 }
 
 /* name as a GitHub branch filter that matches only it: `*`, `?`, `+`

@@ -17,6 +17,8 @@
  * cancelled half-way (`concurrency`, `cancel-in-progress: false`). */
 #include "ci.h"
 
+#include "emit/shell.h"
+
 #include <string.h>
 
 #include "support/version.h"
@@ -213,9 +215,10 @@ static djz_json *deploy_job(gh *g, const djz_ir_env *e, bool security)
     }
     install_djaz(g, steps);
     /* The resources, the database and the static files. */
-    djz_json *apply = run(
-        g, steps, djz_arena_printf(a, "djaz apply %s", e->name),
-        djz_arena_printf(a, "djaz apply --env %s \"$DJAZ_SPEC\"\n", e->name));
+    djz_json *apply =
+        run(g, steps, djz_arena_printf(a, "djaz apply %s", e->name),
+            djz_arena_printf(a, "djaz apply --env %s \"$DJAZ_SPEC\"\n",
+                             djz_sh_quote(a, e->name)));
     djz_json *vars = djz_json_set_object(a, apply, "env");
     for (size_t i = 1; i < 6; i += 2)
         djz_json_set_str(a, vars, ids[i], secret(g, ids[i]));

@@ -11,6 +11,8 @@
  * article's AzureRmWebAppDeployment.  docs/ci.md maps every step. */
 #include "ci.h"
 
+#include "emit/shell.h"
+
 #include <string.h>
 
 #include "support/version.h"
@@ -231,7 +233,7 @@ static djz_json *deploy_stage(ap *p, const djz_ir_env *e)
             a, "set -euo pipefail\n%s%sdjaz apply --env %s \"$DJAZ_SPEC\"\n",
             djz_ci_install_djaz(a, "$AGENT_TEMPDIRECTORY",
                                 "export PATH=\"$src/build:$PATH\""),
-            sign_in, e->name));
+            sign_in, djz_sh_quote(a, e->name)));
     /* Secret variables reach a script only when mapped by name. */
     djz_json *env = djz_json_set_object(a, apply, "env");
     djz_json_set_str(a, env, "DJAZ_REPOSITORY", "$(DJAZ_REPOSITORY)");

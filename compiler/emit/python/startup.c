@@ -14,16 +14,27 @@
 
 #include <stdio.h>
 
+#include "emit/shell.h"
 #include "server.h"
 
 void djz_python_startup(const djz_ir_env *e, djz_buf *out)
 {
     djz_server s;
     djz_server_of(e, &s);
-    char worker[128] = "";
-    if (s.worker_class)
-        snprintf(worker, sizeof worker, "  --worker-class=%s \\\n",
-                 s.worker_class);
+    /* The package is a dotted identifier (sema) and the worker class the
+     * stdlib's; still, every value is written by the shell writer: each
+     * stays one word, and the comment one line. */
+    djz_buf worker = {0}, app = {0}, word = {0}, name = {0};
+    if (s.worker_class) {
+        djz_buf_puts(&worker, "  --worker-class=");
+        djz_sh_word(&worker, s.worker_class);
+        djz_buf_puts(&worker, " \\\n");
+    }
+    djz_buf_puts(&app, s.package);
+    djz_buf_puts(&app, s.asgi ? ".asgi:application" : ".wsgi:application");
+    djz_sh_word(&word, app.data);
+    djz_buf_puts(&name, "");
+    djz_sh_comment_text(&name, s.package);
     char text[4096];
     snprintf(
         text, sizeof text,
@@ -53,9 +64,13 @@ void djz_python_startup(const djz_ir_env *e, djz_buf *out)
         "  --timeout=%ld \\\n"
         "  --access-logfile=- \\\n"
         "  --error-logfile=- \\\n"
-        "  %s.%s:application\n",
-        s.package, s.asgi ? "ASGI" : "WSGI", s.asgi ? 1L : 4L,
-        s.asgi ? "" : "s", s.asgi ? 1L : 4L, worker, s.timeout, s.package,
-        s.asgi ? "asgi" : "wsgi");
+        "  %s\n",
+        name.data, s.asgi ? "ASGI" : "WSGI", s.asgi ? 1L : 4L,
+        s.asgi ? "" : "s", s.asgi ? 1L : 4L, worker.data ? worker.data : "",
+        s.timeout, word.data);
     djz_buf_puts(out, text);
+    djz_buf_free(&worker);
+    djz_buf_free(&app);
+    djz_buf_free(&word);
+    djz_buf_free(&name);
 }
