@@ -164,6 +164,31 @@ const char *djz_ci_install_djaz(djz_arena *a, const char *tmp,
         tmp, path_line);
 }
 
+bool djz_ci_spec_ok(const djz_ci_input *in)
+{
+    const char *s = in->spec;
+    const char *bad = strstr(s, "${{")  ? "`${{`"
+                      : strstr(s, "$(") ? "`$(`"
+                      : strstr(s, "$[") ? "`$[`"
+                                        : NULL;
+    for (const unsigned char *p = (const unsigned char *)s; !bad && *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            bad = "a control character";
+    if (!bad)
+        return true;
+    if (djz_seen_add(in->missing, in->a, "\x01spec-path")) {
+        djz_diag *d = djz_report(
+            in->sink, DJZ_UNSAFE_SPEC_PATH, NULL, djz_span_make(0, 0),
+            "the spec's path holds %s, which GitHub Actions "
+            "and Azure Pipelines evaluate in DJAZ_SPEC",
+            bad);
+        djz_diag_help(in->sink, d,
+                      "rename the spec, or the directories on its path, "
+                      "without `$` sequences or control characters");
+    }
+    return false;
+}
+
 const char *djz_ci_comment(djz_arena *a, const char *spec, const char *what)
 {
     /* The path alone on its line: yamllint lets one word be long. */

@@ -90,6 +90,10 @@ const char *djz_ci_task(const djz_ci_input *in, const djz_ir_block *ci,
  * it on PATH with path_line, which names its directory "$src/build". */
 const char *djz_ci_install_djaz(djz_arena *a, const char *tmp,
                                 const char *path_line);
+/* Whether the spec's path can be written as DJAZ_SPEC: CI systems
+ * evaluate `${{`, `$(` and `$[` in it.  If not, DJZ4015 (once) and the
+ * back end writes nothing. */
+bool djz_ci_spec_ok(const djz_ci_input *in);
 /* The header comment of a CI file. */
 const char *djz_ci_comment(djz_arena *a, const char *spec, const char *what);
 /* Appends a file. */

@@ -269,7 +269,7 @@ static djz_json *workflow(gh *g, djz_json *doc, const char *name, djz_json *on,
 void djz_ci_github(const djz_ci_input *in, djz_ci_files *out)
 {
     gh g = {.in = in, .ci = djz_ci_block(in->ir, "github")};
-    if (!g.ci)
+    if (!g.ci || !djz_ci_spec_ok(in))
         return;
     djz_arena *a = in->a;
     const djz_value *auth = djz_ir_get(g.ci, "auth");

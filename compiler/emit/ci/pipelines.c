@@ -261,7 +261,7 @@ static djz_json *deploy_stage(ap *p, const djz_ir_env *e)
 void djz_ci_pipelines(const djz_ci_input *in, djz_ci_files *out)
 {
     ap p = {.in = in, .ci = djz_ci_block(in->ir, "azure_pipelines")};
-    if (!p.ci)
+    if (!p.ci || !djz_ci_spec_ok(in))
         return;
     djz_arena *a = in->a;
     const djz_value *v = djz_ir_get(p.ci, "pool");
