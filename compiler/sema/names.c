@@ -94,6 +94,17 @@ static const char *check_identifier(const char *s)
     return NULL;
 }
 
+/* A value Azure Pipelines would not evaluate: its template expressions
+ * `${{ }}` are evaluated anywhere in the file, its macros `$( )` and
+ * runtime expressions `$[ ]` in many places. */
+static const char *check_ci_value(const char *s)
+{
+    if (strstr(s, "${{") || strstr(s, "$(") || strstr(s, "$["))
+        return "free of `${{`, `$(` and `$[`, which Azure Pipelines would "
+               "evaluate";
+    return NULL;
+}
+
 /* git's rules for a branch name (git check-ref-format --branch), and
  * what the CI systems would read as an expression.  Each failure says
  * which rule it breaks. */
@@ -120,10 +131,7 @@ static const char *check_branch(const char *s)
             return "made of parts that neither start with `.` nor end with "
                    "`.lock`";
     }
-    if (strstr(s, "${{") || strstr(s, "$(") || strstr(s, "$["))
-        return "free of `${{`, `$(` and `$[`, which Azure Pipelines would "
-               "evaluate";
-    return NULL;
+    return check_ci_value(s);
 }
 
 /* a.b.c.d with each part 0-255; *end is where it stopped. */
@@ -270,6 +278,8 @@ const char *djz_name_check(djz_name_rule rule, const char *s)
         return check_branch(s);
     case DJZ_RULE_PYTHON_NAME:
         return check_identifier(s);
+    case DJZ_RULE_CI_VALUE:
+        return check_ci_value(s);
     }
     return NULL;
 }
@@ -291,6 +301,7 @@ const char *djz_name_rule_what(djz_name_rule rule)
         [DJZ_RULE_GIT_BRANCH] = "git branch name",
         [DJZ_RULE_TEXT] = "text",
         [DJZ_RULE_PYTHON_NAME] = "Python name",
+        [DJZ_RULE_CI_VALUE] = "value for Azure Pipelines",
     };
     return what[rule];
 }

@@ -70,6 +70,8 @@ static const djz_type T_REQUIREMENTS = {DJZ_TY_LIST, &T_REQUIREMENT,
                                         .min = NO_RANGE};
 static const djz_type T_BRANCH =
     NAMED(DJZ_RULE_GIT_BRANCH, "a git branch name");
+static const djz_type T_CI_VALUE =
+    NAMED(DJZ_RULE_CI_VALUE, "a value for Azure Pipelines");
 static const djz_type T_CONTAINER =
     NAMED(DJZ_RULE_CONTAINER, "a container name");
 static const djz_type T_CONTAINERS = {DJZ_TY_MAP, &T_CONTAINER,
@@ -241,10 +243,10 @@ static const djz_attr_schema github_attrs[] = {
     ATTR("security_scan", T_BOOL, 0,
          "lint as SARIF to code scanning, and a dependency audit"),
     ATTR("python", T_PYTHONS, 0, "Python versions to test on"),
-    ATTR("service_connection", T_STRING, 0,
+    ATTR("service_connection", T_CI_VALUE, 0,
          "Azure Pipelines: the ARM service connection"),
     ATTR("compile_messages", T_BOOL, 0, "Azure Pipelines: run compilemessages"),
-    ATTR("pool", T_STRING, 0, "Azure Pipelines: the agent image"),
+    ATTR("pool", T_CI_VALUE, 0, "Azure Pipelines: the agent image"),
 };
 static const djz_attr_schema test_attrs[] = {
     ATTR("fixture", T_STRING, 0, "JSON fixture loaded into the test database"),

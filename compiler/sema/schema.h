@@ -41,6 +41,7 @@ typedef enum djz_name_rule {
     DJZ_RULE_GIT_BRANCH,      /* git check-ref-format --branch */
     DJZ_RULE_TEXT,            /* any text, controls too (JSON only) */
     DJZ_RULE_PYTHON_NAME,     /* one identifier, not a keyword */
+    DJZ_RULE_CI_VALUE,        /* no ${{, $( or $[ for CI to evaluate */
 } djz_name_rule;
 
 typedef struct djz_type {
