@@ -9,11 +9,8 @@
 #include "support/dates.h"
 
 static const djz_lint_rule rules[] = {
-    djz_rules_hardening,
-    djz_rules_secrets,
-    djz_rules_requirements,
-    djz_rules_lifecycle,
-    djz_rules_firewall,
+    djz_rules_hardening, djz_rules_secrets,  djz_rules_requirements,
+    djz_rules_lifecycle, djz_rules_firewall,
 };
 
 /* ---- allows ------------------------------------------------------------ */

@@ -111,8 +111,8 @@ static int emit(const char *dir)
         for (const char *p = djz_hazards[i]; *p; p++)
             single += *p == '\'', dbl += *p == '"';
         if (single % 2 == 0 && dbl % 2 == 0)
-            djz_ini_tox_command(&tox, djz_arena_printf(&a, "echo %zu %s", i,
-                                                       djz_hazards[i]));
+            djz_ini_tox_command(
+                &tox, djz_arena_printf(&a, "echo %zu %s", i, djz_hazards[i]));
     }
     djz_hazards_json(&a, &json);
     int status = djz_hazards_save(dir, "hazards.ini", &ini) ||
