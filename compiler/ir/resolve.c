@@ -562,9 +562,41 @@ static const char *kind_what(djz_val_kind k)
 }
 
 /* A reference takes the type of what it refers to; it must fit. */
+/* A string taken by reference follows the rules of the attribute it is
+ * written in (a branch, a package...): the value was checked only against
+ * those of the attribute it comes from. */
+static void check_ref_rule(resolver *r, const djz_type *t, const djz_value *x,
+                           const djz_node *v, djz_source *src)
+{
+    if (t->kind != DJZ_TY_STRING || x->kind != DJZ_VAL_STRING ||
+        t->rule == DJZ_RULE_TEXT)
+        return;
+    size_t at;
+    uint32_t cp = djz_text_control(x->text, &at);
+    const char *why = cp ? NULL : djz_name_check(t->rule, x->text);
+    if ((!cp && !why) || seen_before(r, src, v->span, DJZ_INVALID_NAME))
+        return;
+    if (cp) {
+        djz_report(r->sink, DJZ_CONTROL_CHARACTER, src, v->span,
+                   "`%s` holds %s (U+%04X), which no generated file holds "
+                   "safely",
+                   path_text(r, &v->u.ref.path), djz_text_control_name(cp),
+                   (unsigned)cp);
+        return;
+    }
+    djz_diag *d = djz_report(
+        r->sink, DJZ_INVALID_NAME, src, v->span, "`%s` is `%s`, not a valid %s",
+        path_text(r, &v->u.ref.path), x->text, djz_name_rule_what(t->rule));
+    char help[256];
+    djz_diag_help(r->sink, d, "%s",
+                  djz_name_rule_help(t->rule, why, help, sizeof help));
+}
+
 static djz_value *check_ref_type(resolver *r, const djz_type *t, djz_value *x,
                                  const djz_node *v, djz_source *src)
 {
+    if (t && !x->broken && fits(t, x->kind))
+        check_ref_rule(r, t, x, v, src);
     if (!t || x->broken || fits(t, x->kind))
         return x;
     if (!seen_before(r, src, v->span, DJZ_TYPE_MISMATCH)) {
