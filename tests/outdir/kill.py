@@ -18,7 +18,7 @@ builds started together into one OUT (new, then existing) must all exit
 
 DJAZ_KILL_RUNS sets the number of killed runs (500); DJAZ_KILL_SEED the
 random seed (printed, so that a failure can be replayed).  On a disk so
-busy that the runs take more than DJAZ_KILL_SECONDS (30), the loop stops
+busy that the runs take more than DJAZ_KILL_SECONDS (120), the loop stops
 there, says so, and passes if it made 100 runs: fsync is as slow as the
 disk."""
 import hashlib
@@ -41,7 +41,7 @@ SPECS = [
 ]
 RUNS = int(os.environ.get("DJAZ_KILL_RUNS", "500"))
 SEED = int(os.environ.get("DJAZ_KILL_SEED", str(int(time.time()))))
-SECONDS = float(os.environ.get("DJAZ_KILL_SECONDS", "30"))
+SECONDS = float(os.environ.get("DJAZ_KILL_SECONDS", "120"))
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1795478400", NO_COLOR="1")
 TEMP = re.compile(r"^\.out\.djaz-")
 
