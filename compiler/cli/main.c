@@ -155,6 +155,7 @@ static int close_std(int status)
 
 static int run(int argc, char **argv)
 {
+    djz_alloc_init();
     if (argc < 2) {
         usage(stderr);
         return DJZ_EXIT_USAGE;

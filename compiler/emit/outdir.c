@@ -530,6 +530,19 @@ static const char *base_of(const char *path)
     return slash && slash[1] ? slash + 1 : path;
 }
 
+static void remove_own(int dfd, const char *name);
+
+/* On a fatal exit (support/cleanup.h): removes what close would, without
+ * freeing anything, so that running out of memory writes nothing. */
+static void abandon(void *arg)
+{
+    djz_outdir *o = arg;
+    if (o->tmp)
+        remove_own(AT_FDCWD, o->tmp);
+    while (o->nmade && !o->committed)
+        rmdir(o->made[--o->nmade]);
+}
+
 static bool make_tmp(djz_outdir *o)
 {
     /* Beside dest, so that the exchange is a rename on one file system. */
@@ -555,6 +568,7 @@ djz_outdir_status djz_outdir_open(djz_outdir *o, const char *dest,
 {
     memset(o, 0, sizeof *o);
     o->tmpfd = o->lock = -1;
+    djz_cleanup_push(&o->cleanup, abandon, o);
     o->marker = marker;
     o->read = read;
     djz_outdir_status s = resolve(o, dest);
@@ -870,6 +884,7 @@ void djz_outdir_keep(djz_outdir *o)
 
 void djz_outdir_close(djz_outdir *o)
 {
+    djz_cleanup_pop(&o->cleanup);
     while (o->nfds)
         close(o->fds[--o->nfds]);
     if (o->tmp)

@@ -30,6 +30,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "support/cleanup.h"
+
 /* A file a build wrote, as its marker lists it. */
 typedef struct djz_outdir_file {
     char *path; /* relative, "arm/template.json" */
@@ -98,6 +100,7 @@ typedef struct djz_outdir {
     size_t ndirs;
     int *fds; /* files written, fsync'ed and closed by commit */
     size_t nfds;
+    djz_cleanup cleanup; /* removes tmp and made on a fatal exit */
 } djz_outdir;
 
 typedef enum djz_outdir_status {

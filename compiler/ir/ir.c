@@ -89,117 +89,130 @@ long djz_ir_int(const djz_ir_block *b, const char *name, long fallback)
                                           : fallback;
 }
 
+/* cJSON reports a failed allocation with NULL or false: each is the
+ * out-of-memory exit (support/arena.h), never a silently missing key. */
+static cJSON *must(cJSON *item)
+{
+    return djz_must(item);
+}
+
+static void add(cJSON *o, const char *key, cJSON *item)
+{
+    if (!(key ? cJSON_AddItemToObject(o, key, item)
+              : cJSON_AddItemToArray(o, item)))
+        djz_out_of_memory();
+}
+
 static cJSON *json_value(const djz_value *v)
 {
     switch (v->kind) {
     case DJZ_VAL_STRING:
     case DJZ_VAL_NAME:
-        return cJSON_CreateString(v->text);
+        return must(cJSON_CreateString(v->text));
     case DJZ_VAL_NUMBER:
-        return cJSON_CreateRaw(v->text); /* as written: 3.5, -1, 17 */
+        return must(cJSON_CreateRaw(v->text)); /* as written: 3.5, -1, 17 */
     case DJZ_VAL_BOOL:
-        return cJSON_CreateBool(v->boolean);
+        return must(cJSON_CreateBool(v->boolean));
     case DJZ_VAL_LIST: {
-        cJSON *a = cJSON_CreateArray();
+        cJSON *a = must(cJSON_CreateArray());
         for (size_t i = 0; i < v->n; i++)
-            cJSON_AddItemToArray(a, json_value(v->items[i]));
+            add(a, NULL, json_value(v->items[i]));
         return a;
     }
     case DJZ_VAL_MAP: {
-        cJSON *o = cJSON_CreateObject();
+        cJSON *o = must(cJSON_CreateObject());
         for (size_t i = 0; i < v->n; i++)
-            cJSON_AddItemToObject(o, v->keys[i] ? v->keys[i] : "",
-                                  json_value(v->items[i]));
+            add(o, v->keys[i] ? v->keys[i] : "", json_value(v->items[i]));
         return o;
     }
     }
-    return cJSON_CreateNull();
+    return must(cJSON_CreateNull());
 }
 
 static cJSON *json_attrs(const djz_ir_block *b)
 {
-    cJSON *o = cJSON_CreateObject();
+    cJSON *o = must(cJSON_CreateObject());
     for (size_t i = 0; i < b->nattrs; i++) {
         const djz_ir_attr *a = &b->attrs[i];
         if (!*a->label) {
-            cJSON_AddItemToObject(o, a->name, json_value(a->value));
+            add(o, a->name, json_value(a->value));
             continue;
         }
         cJSON *group = cJSON_GetObjectItemCaseSensitive(o, a->name);
         if (!group)
-            group = cJSON_AddObjectToObject(o, a->name);
-        cJSON_AddItemToObject(group, a->label, json_value(a->value));
+            group = must(cJSON_AddObjectToObject(o, a->name));
+        add(group, a->label, json_value(a->value));
     }
     return o;
 }
 
 static cJSON *json_block(const djz_ir_block *b)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "kind", b->schema->kind);
+    cJSON *o = must(cJSON_CreateObject());
+    must(cJSON_AddStringToObject(o, "kind", b->schema->kind));
     if (*b->label)
-        cJSON_AddStringToObject(o, "label", b->label);
-    cJSON_AddItemToObject(o, "attributes", json_attrs(b));
+        must(cJSON_AddStringToObject(o, "label", b->label));
+    add(o, "attributes", json_attrs(b));
     if (b->nchildren) {
-        cJSON *kids = cJSON_AddArrayToObject(o, "blocks");
+        cJSON *kids = must(cJSON_AddArrayToObject(o, "blocks"));
         for (size_t i = 0; i < b->nchildren; i++)
-            cJSON_AddItemToArray(kids, json_block(b->children[i]));
+            add(kids, NULL, json_block(b->children[i]));
     }
     return o;
 }
 
-static const char *resource_id(char *buf, size_t n, const djz_ir_resource *r)
+/* "type/name" of a resource, as long as it is. */
+static cJSON *resource_id(const djz_ir_resource *r)
 {
-    snprintf(buf, n, "%s/%s", r->type, r->name);
-    return buf;
+    size_t n = strlen(r->type) + strlen(r->name) + 2;
+    char *id = djz_xmalloc(n);
+    snprintf(id, n, "%s/%s", r->type, r->name);
+    cJSON *s = cJSON_CreateString(id);
+    free(id);
+    return must(s);
 }
 
 static cJSON *json_resources(const djz_ir_env *e)
 {
-    cJSON *list = cJSON_CreateArray();
-    char id[512];
+    cJSON *list = must(cJSON_CreateArray());
     for (size_t i = 0; i < e->nresources; i++) {
         const djz_ir_resource *r = &e->resources[i];
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "type", r->type);
-        cJSON_AddStringToObject(o, "name", r->name);
+        cJSON *o = must(cJSON_CreateObject());
+        add(list, NULL, o);
+        must(cJSON_AddStringToObject(o, "type", r->type));
+        must(cJSON_AddStringToObject(o, "name", r->name));
         if (r->ndeps) {
-            cJSON *deps = cJSON_AddArrayToObject(o, "depends_on");
+            cJSON *deps = must(cJSON_AddArrayToObject(o, "depends_on"));
             for (size_t d = 0; d < r->ndeps; d++)
-                cJSON_AddItemToArray(
-                    deps, cJSON_CreateString(resource_id(
-                              id, sizeof id, &e->resources[r->depends_on[d]])));
+                add(deps, NULL, resource_id(&e->resources[r->depends_on[d]]));
         }
-        cJSON_AddItemToArray(list, o);
     }
     return list;
 }
 
 static cJSON *json_env(const djz_ir_env *e)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "name", e->name);
-    cJSON_AddItemToObject(o, "env", json_attrs(e->env));
-    cJSON *blocks = cJSON_AddArrayToObject(o, "blocks");
+    cJSON *o = must(cJSON_CreateObject());
+    must(cJSON_AddStringToObject(o, "name", e->name));
+    add(o, "env", json_attrs(e->env));
+    cJSON *blocks = must(cJSON_AddArrayToObject(o, "blocks"));
     for (size_t i = 0; i < e->nblocks; i++)
-        cJSON_AddItemToArray(blocks, json_block(e->blocks[i]));
-    cJSON_AddItemToObject(o, "resources", json_resources(e));
+        add(blocks, NULL, json_block(e->blocks[i]));
+    add(o, "resources", json_resources(e));
     return o;
 }
 
 void djz_ir_dump_json(FILE *out, const djz_ir *ir, const char *only_env)
 {
-    cJSON *root = cJSON_CreateObject();
-    cJSON_AddNumberToObject(root, "djaz_ir", 1);
-    cJSON *envs = cJSON_AddArrayToObject(root, "environments");
+    cJSON *root = must(cJSON_CreateObject());
+    must(cJSON_AddNumberToObject(root, "djaz_ir", 1));
+    cJSON *envs = must(cJSON_AddArrayToObject(root, "environments"));
     for (size_t i = 0; i < ir->nenvs; i++)
         if (!only_env || strcmp(ir->envs[i].name, only_env) == 0)
-            cJSON_AddItemToArray(envs, json_env(&ir->envs[i]));
-    char *text = cJSON_Print(root);
-    if (!text)
-        djz_out_of_memory();
+            add(envs, NULL, json_env(&ir->envs[i]));
+    char *text = djz_must(cJSON_Print(root));
+    cJSON_Delete(root);
     fputs(text, out);
     fputc('\n', out);
-    free(text);
-    cJSON_Delete(root);
+    cJSON_free(text); /* cJSON's allocator, not necessarily free() */
 }

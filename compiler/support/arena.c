@@ -6,11 +6,15 @@
  * of the block being filled. */
 #include "arena.h"
 
+#include <cjson/cJSON.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "cleanup.h"
 
 struct djz_arena_block {
     djz_arena_block *next;
@@ -20,15 +24,43 @@ struct djz_arena_block {
 
 enum { ARENA_FIRST_BLOCK = 16 * 1024, ARENA_MAX_BLOCK = 4 * 1024 * 1024 };
 
+/* The fault-injection counter.  Globals because an allocator hook is
+ * process-wide (cJSON's hooks take no context); the djaz binary never sets
+ * fail_at, so for it this is one comparison per allocation. */
+static unsigned long alloc_count, alloc_fail_at;
+
+void djz_alloc_fail_at(unsigned long n)
+{
+    alloc_count = 0;
+    alloc_fail_at = n;
+}
+
+unsigned long djz_alloc_count(void)
+{
+    return alloc_count;
+}
+
+/* Whether this allocation is the one a test asked to fail. */
+static bool injected_failure(void)
+{
+    return ++alloc_count == alloc_fail_at;
+}
+
 _Noreturn void djz_out_of_memory(void)
 {
+    static bool dying;
+    if (dying) /* out of memory again while cleaning up */
+        _exit(2);
+    dying = true;
+    alloc_fail_at = 0;
+    djz_cleanup_run();
     fputs("djaz: fatal: out of memory\n", stderr);
     exit(2);
 }
 
 void *djz_xmalloc(size_t size)
 {
-    void *p = malloc(size ? size : 1);
+    void *p = injected_failure() ? NULL : malloc(size ? size : 1);
     if (!p)
         djz_out_of_memory();
     return p;
@@ -36,10 +68,28 @@ void *djz_xmalloc(size_t size)
 
 void *djz_xrealloc(void *p, size_t size)
 {
-    void *q = realloc(p, size ? size : 1);
+    void *q = injected_failure() ? NULL : realloc(p, size ? size : 1);
     if (!q)
         djz_out_of_memory();
     return q;
+}
+
+void *djz_must(void *p)
+{
+    if (!p)
+        djz_out_of_memory();
+    return p;
+}
+
+static void *cjson_malloc(size_t size)
+{
+    return injected_failure() ? NULL : malloc(size);
+}
+
+void djz_alloc_init(void)
+{
+    cJSON_Hooks hooks = {cjson_malloc, free};
+    cJSON_InitHooks(&hooks);
 }
 
 void djz_arena_init(djz_arena *a)

@@ -3,8 +3,10 @@
  * Tokens, AST nodes, strings and diagnostics of a compilation live in one
  * arena and are released together by djz_arena_free().  Allocation never
  * returns NULL: running out of memory is a clean fatal exit (exit status 2
- * with a message), so callers need no error paths for it.  A test build may
- * install a failure hook to exercise that exit. */
+ * with a message), so callers need no error paths for it.  Every block,
+ * every djz_xmalloc/djz_xrealloc and (after djz_alloc_init) every cJSON
+ * allocation passes one counter, so a test can fail the Nth allocation
+ * (djz_alloc_fail_at, tests/oom) to exercise that exit. */
 #ifndef DJZ_ARENA_H
 #define DJZ_ARENA_H
 
@@ -38,10 +40,23 @@ char *djz_arena_vprintf(djz_arena *a, const char *fmt, va_list ap)
 void *djz_arena_grow(djz_arena *a, void *old, size_t n, size_t *cap,
                      size_t elem);
 
-/* Process-wide out-of-memory exit; the hook lets tests observe it. */
+/* Process-wide out-of-memory exit: runs the registered cleanups
+ * (support/cleanup.h), says "djaz: fatal: out of memory" and exits 2. */
 _Noreturn void djz_out_of_memory(void);
 void *djz_xmalloc(size_t size);
 void *djz_xrealloc(void *p, size_t size);
+/* p, or the out-of-memory exit when it is NULL: for libraries that report
+ * a failed allocation with NULL (cJSON). */
+void *djz_must(void *p);
+
+/* Routes cJSON's allocations through djaz's counter (they still return
+ * NULL on failure, as cJSON expects).  Call once, before any cJSON use. */
+void djz_alloc_init(void);
+/* Fault injection for tests: the nth allocation from now fails (and only
+ * it); 0 turns injection off.  Never called by the djaz binary. */
+void djz_alloc_fail_at(unsigned long n);
+/* Allocations counted since the last djz_alloc_fail_at. */
+unsigned long djz_alloc_count(void);
 
 #define DJZ_NEW(arena, type) ((type *)djz_arena_alloc((arena), sizeof(type)))
 

@@ -1,0 +1,23 @@
+#!/bin/bash
+# run.sh - out of memory at every allocation (tests/oom/oom_run.c):
+#   run.sh OOM_RUN STEP SPEC CASES
+# `djaz build` of SPEC writes nothing; `djaz ir` and the JSON and SARIF
+# renderers (cJSON's allocations) and the text renderer (of a case with
+# errors and notes) exit 2 with the message.
+set -u
+oom=$1 step=$2 spec=$3 cases=$4
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+status=0
+each() {
+    "$oom" "$scratch" "$step" "$@" || status=1
+    rm -rf "${scratch:?}"/* "$scratch"/.[!.]* 2>/dev/null
+}
+each build -q "$spec" -o @OUT
+each ir "$spec"
+each fmt --check "$spec"
+each check --format sarif "$spec"
+case=$cases/2013-duplicate-attribute.djaz
+each check --format json "$case"
+each check --format text "$case"
+exit $status
