@@ -54,17 +54,14 @@ static const fact_kind *kind_of(const char *kind)
 static void index_names(djz_arena *a, djz_ir_facts *f, const djz_obj *o,
                         size_t e)
 {
-    char key[DJZ_KEY_MAX];
-    djz_index_put(&f->index, a, djz_index_key(key, o->schema->kind, o->label),
-                  e);
+    djz_index_put_pair(&f->index, a, o->schema->kind, o->label, e);
     const djz_binding *names = djz_obj_attr(o, "names");
     if (!names || names->value->kind != DJZ_NODE_LIST)
         return;
     for (const djz_node *i = names->value->u.list.items.head; i; i = i->next)
         if (djz_value_key(i))
-            djz_index_put(&f->index, a,
-                          djz_index_key(key, o->schema->kind, djz_value_key(i)),
-                          e);
+            djz_index_put_pair(&f->index, a, o->schema->kind, djz_value_key(i),
+                               e);
 }
 
 static void copy_entry(djz_arena *a, djz_ir_facts *f, const fact_kind *k,
@@ -109,7 +106,6 @@ const char *djz_ir_fact(const djz_ir_facts *f, const char *kind,
                      kind);
     if (!label || !f)
         return "";
-    char key[DJZ_KEY_MAX];
-    size_t *n = djz_index_find(&f->index, djz_index_key(key, kind, label));
+    size_t *n = djz_index_find_pair(&f->index, kind, label);
     return n ? f->entries[*n].texts[i] : "";
 }

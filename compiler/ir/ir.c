@@ -103,14 +103,21 @@ static void add(cJSON *o, const char *key, cJSON *item)
         djz_out_of_memory();
 }
 
+/* cJSON_CreateString(NULL) fails as an allocation would: a value the
+ * compiler left unset (only in a spec with errors) is "". */
+static cJSON *string(const char *s)
+{
+    return must(cJSON_CreateString(s ? s : ""));
+}
+
 static cJSON *json_value(const djz_value *v)
 {
     switch (v->kind) {
     case DJZ_VAL_STRING:
     case DJZ_VAL_NAME:
-        return must(cJSON_CreateString(v->text));
-    case DJZ_VAL_NUMBER:
-        return must(cJSON_CreateRaw(v->text)); /* as written: 3.5, -1, 17 */
+        return string(v->text);
+    case DJZ_VAL_NUMBER: /* as written: 3.5, -1, 17 */
+        return must(cJSON_CreateRaw(v->text ? v->text : "0"));
     case DJZ_VAL_BOOL:
         return must(cJSON_CreateBool(v->boolean));
     case DJZ_VAL_LIST: {
@@ -149,9 +156,9 @@ static cJSON *json_attrs(const djz_ir_block *b)
 static cJSON *json_block(const djz_ir_block *b)
 {
     cJSON *o = must(cJSON_CreateObject());
-    must(cJSON_AddStringToObject(o, "kind", b->schema->kind));
+    add(o, "kind", string(b->schema->kind));
     if (*b->label)
-        must(cJSON_AddStringToObject(o, "label", b->label));
+        add(o, "label", string(b->label));
     add(o, "attributes", json_attrs(b));
     if (b->nchildren) {
         cJSON *kids = must(cJSON_AddArrayToObject(o, "blocks"));
@@ -164,12 +171,13 @@ static cJSON *json_block(const djz_ir_block *b)
 /* "type/name" of a resource, as long as it is. */
 static cJSON *resource_id(const djz_ir_resource *r)
 {
-    size_t n = strlen(r->type) + strlen(r->name) + 2;
+    const char *name = r->name ? r->name : "";
+    size_t n = strlen(r->type) + strlen(name) + 2;
     char *id = djz_xmalloc(n);
-    snprintf(id, n, "%s/%s", r->type, r->name);
-    cJSON *s = cJSON_CreateString(id);
+    snprintf(id, n, "%s/%s", r->type, name);
+    cJSON *s = string(id);
     free(id);
-    return must(s);
+    return s;
 }
 
 static cJSON *json_resources(const djz_ir_env *e)
@@ -179,8 +187,9 @@ static cJSON *json_resources(const djz_ir_env *e)
         const djz_ir_resource *r = &e->resources[i];
         cJSON *o = must(cJSON_CreateObject());
         add(list, NULL, o);
-        must(cJSON_AddStringToObject(o, "type", r->type));
-        must(cJSON_AddStringToObject(o, "name", r->name));
+        add(o, "type", string(r->type));
+        if (r->name) /* unset only in a spec with errors */
+            add(o, "name", string(r->name));
         if (r->ndeps) {
             cJSON *deps = must(cJSON_AddArrayToObject(o, "depends_on"));
             for (size_t d = 0; d < r->ndeps; d++)
@@ -193,7 +202,7 @@ static cJSON *json_resources(const djz_ir_env *e)
 static cJSON *json_env(const djz_ir_env *e)
 {
     cJSON *o = must(cJSON_CreateObject());
-    must(cJSON_AddStringToObject(o, "name", e->name));
+    add(o, "name", string(e->name));
     add(o, "env", json_attrs(e->env));
     cJSON *blocks = must(cJSON_AddArrayToObject(o, "blocks"));
     for (size_t i = 0; i < e->nblocks; i++)

@@ -103,6 +103,8 @@ typedef struct djz_ir {
  * orders them so that each comes after what it depends on.  Names the
  * spec does not give are derived from the web app's name (see lower.c). */
 void djz_ir_lower(djz_arena *a, djz_ir_env *e);
+/* Adds resource index on to r's dependencies (as many as there are). */
+void djz_ir_depend(djz_arena *a, djz_ir_resource *r, size_t on);
 
 /* Lookups for back ends.  A kind, child or attribute name the schema does
  * not define is a bug in djaz, not an absent value: an internal error

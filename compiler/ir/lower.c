@@ -44,7 +44,6 @@ static size_t add(lowering *l, const char *type, const char *key,
     r->leaf = name;
     r->param = param;
     r->block = b;
-    r->depends_on = djz_arena_alloc(l->a, sizeof *r->depends_on * 8);
     return e->nresources++;
 }
 
@@ -66,9 +65,25 @@ static size_t add_child(lowering *l, size_t parent, const char *type,
 
 static void depends(lowering *l, size_t r, size_t on)
 {
-    djz_ir_resource *x = &l->e->resources[r];
-    if (x->ndeps < 8)
-        x->depends_on[x->ndeps++] = on;
+    djz_ir_depend(l->a, &l->e->resources[r], on);
+}
+
+/* The room depends_on has for n entries: 8, then powers of two (as
+ * djz_arena_grow doubles it), so no count of it is kept. */
+static size_t deps_room(size_t n)
+{
+    size_t cap = 8;
+    while (cap < n)
+        cap *= 2;
+    return cap;
+}
+
+void djz_ir_depend(djz_arena *a, djz_ir_resource *r, size_t on)
+{
+    size_t cap = r->ndeps ? deps_room(r->ndeps) : 0;
+    r->depends_on =
+        djz_arena_grow(a, r->depends_on, r->ndeps, &cap, sizeof *r->depends_on);
+    r->depends_on[r->ndeps++] = on;
 }
 
 static const char *text(const djz_ir_block *b, const char *attr)

@@ -82,8 +82,7 @@ static pblock *new_pblock(resolver *r, const djz_block_schema *s,
 
 static slot *find_slot(pblock *b, const char *name, const char *label)
 {
-    char key[DJZ_KEY_MAX];
-    size_t *i = djz_index_find(&b->by_name, djz_index_key(key, name, label));
+    size_t *i = djz_index_find_pair(&b->by_name, name, label);
     return i ? &b->slots[*i] : NULL;
 }
 
@@ -91,14 +90,12 @@ static slot *find_slot(pblock *b, const char *name, const char *label)
 static slot *slot_for(resolver *r, pblock *b, const char *name,
                       const char *label)
 {
-    char key[DJZ_KEY_MAX];
-    djz_index_key(key, name, label);
-    size_t *i = djz_index_find(&b->by_name, key);
+    size_t *i = djz_index_find_pair(&b->by_name, name, label);
     if (i)
         return &b->slots[*i];
     b->slots =
         djz_arena_grow(r->s, b->slots, b->nslots, &b->cap, sizeof *b->slots);
-    djz_index_put(&b->by_name, r->s, key, b->nslots);
+    djz_index_put_pair(&b->by_name, r->s, name, label, b->nslots);
     return &b->slots[b->nslots++];
 }
 
@@ -121,19 +118,17 @@ static void set_slot(resolver *r, pblock *b, const djz_binding *bd,
     s->value = NULL;
 }
 
-/* The key of a child: single kinds ignore labels. */
-static const char *child_key(char buf[DJZ_KEY_MAX], const djz_block_schema *s,
-                             const char *label)
+/* The label in a child's key: single kinds ignore labels. */
+static const char *child_label(const djz_block_schema *s, const char *label)
 {
-    return djz_index_key(buf, s->kind,
-                         (s->flags & DJZ_BLOCK_SINGLE) ? "" : label);
+    return (s->flags & DJZ_BLOCK_SINGLE) ? "" : label;
 }
 
 static pblock *find_child(pblock *b, const djz_block_schema *s,
                           const char *label)
 {
-    char key[DJZ_KEY_MAX];
-    size_t *i = djz_index_find(&b->by_child, child_key(key, s, label));
+    size_t *i =
+        djz_index_find_pair(&b->by_child, s->kind, child_label(s, label));
     return i ? b->children[*i] : NULL;
 }
 
@@ -145,9 +140,8 @@ static void add_child(resolver *r, pblock *parent, pblock *c)
     else
         djz_index_put(&parent->kind_count, r->s, c->schema->kind, 1);
     djz_index_put(&parent->kind_last, r->s, c->schema->kind, parent->nchildren);
-    char key[DJZ_KEY_MAX];
-    djz_index_put(&parent->by_child, r->s, child_key(key, c->schema, c->label),
-                  parent->nchildren);
+    djz_index_put_pair(&parent->by_child, r->s, c->schema->kind,
+                       child_label(c->schema, c->label), parent->nchildren);
     parent->children = djz_arena_grow(r->s, parent->children, parent->nchildren,
                                       &parent->ccap, sizeof *parent->children);
     parent->children[parent->nchildren++] = c;
@@ -228,11 +222,9 @@ static bool seen_before(resolver *r, djz_source *src, djz_span at, int code)
  * only child of that kind.  *next is the first name after it. */
 static pblock *pick_child(pblock *b, const djz_name *n, const djz_name **next)
 {
-    char key[DJZ_KEY_MAX];
     size_t *i;
     if (n->next && n->next->next &&
-        (i = djz_index_find(&b->by_child,
-                            djz_index_key(key, n->text, n->next->text)))) {
+        (i = djz_index_find_pair(&b->by_child, n->text, n->next->text))) {
         *next = n->next->next;
         return b->children[*i];
     }

@@ -89,26 +89,22 @@ const djz_obj *djz_model_data(const djz_model *m, const char *kind,
 {
     if (!label)
         return NULL;
-    char key[DJZ_KEY_MAX];
-    size_t *o = djz_index_find(&m->data_index, djz_index_key(key, kind, label));
+    size_t *o = djz_index_find_pair(&m->data_index, kind, label);
     return o ? (const djz_obj *)(uintptr_t)*o : NULL;
 }
 
 /* Registers a data entry under its label and every spelling in `names`. */
 static void index_data(binder *b, const djz_obj *o)
 {
-    char key[DJZ_KEY_MAX];
     size_t v = (size_t)(uintptr_t)o;
-    djz_index_put(&b->m->data_index, b->a,
-                  djz_index_key(key, o->schema->kind, o->label), v);
+    djz_index_put_pair(&b->m->data_index, b->a, o->schema->kind, o->label, v);
     const djz_binding *names = djz_obj_attr(o, "names");
     if (!names || names->value->kind != DJZ_NODE_LIST)
         return;
     for (const djz_node *i = names->value->u.list.items.head; i; i = i->next)
         if (djz_value_key(i))
-            djz_index_put(&b->m->data_index, b->a,
-                          djz_index_key(key, o->schema->kind, djz_value_key(i)),
-                          v);
+            djz_index_put_pair(&b->m->data_index, b->a, o->schema->kind,
+                               djz_value_key(i), v);
 }
 
 static bool has_data(const djz_model *m, const char *kind)
@@ -472,11 +468,10 @@ static const char *attr_label(binder *b, const djz_node *stmt,
  * not.  The index keeps this linear for blocks with many settings. */
 static bool duplicate_attr(binder *b, djz_obj *o, const djz_binding *bd)
 {
-    char buf[DJZ_KEY_MAX];
-    const char *key = djz_index_key(buf, bd->name, bd->label);
-    size_t *first = djz_index_find(&o->attr_index, key);
+    size_t *first = djz_index_find_pair(&o->attr_index, bd->name, bd->label);
     if (!first) {
-        djz_index_put(&o->attr_index, b->a, key, (size_t)(uintptr_t)bd);
+        djz_index_put_pair(&o->attr_index, b->a, bd->name, bd->label,
+                           (size_t)(uintptr_t)bd);
         return false;
     }
     const djz_binding *x = (const djz_binding *)(uintptr_t)*first;
@@ -605,22 +600,21 @@ static const char *block_label(binder *b, const djz_block_schema *s,
     return label;
 }
 
-/* The key of a block among its siblings: single kinds ignore labels. */
-static const char *block_key(char buf[DJZ_KEY_MAX], const djz_block_schema *s,
-                             const char *label)
+/* The label in a block's key among its siblings: single kinds ignore
+ * labels. */
+static const char *block_label_key(const djz_block_schema *s, const char *label)
 {
-    return djz_index_key(buf, s->kind,
-                         (s->flags & DJZ_BLOCK_SINGLE) ? "" : label);
+    return (s->flags & DJZ_BLOCK_SINGLE) ? "" : label;
 }
 
 static bool duplicate_block(binder *b, const djz_index *siblings,
                             const djz_block_schema *s, const char *label,
                             const djz_node *stmt)
 {
-    char key[DJZ_KEY_MAX];
-    size_t *seen = (s->flags & DJZ_BLOCK_UNIQUE)
-                       ? djz_index_find(siblings, block_key(key, s, label))
-                       : NULL;
+    size_t *seen =
+        (s->flags & DJZ_BLOCK_UNIQUE)
+            ? djz_index_find_pair(siblings, s->kind, block_label_key(s, label))
+            : NULL;
     if (!seen)
         return false;
     const djz_obj *first = (const djz_obj *)(uintptr_t)*seen;
@@ -651,9 +645,8 @@ static djz_obj *bind_block(binder *b, const djz_node *stmt, djz_obj *parent,
         bind_body(b, o, stmt);
     if (!usable)
         return NULL;
-    char key[DJZ_KEY_MAX];
-    djz_index_put(siblings, b->a, block_key(key, s, o->label),
-                  (size_t)(uintptr_t)o);
+    djz_index_put_pair(siblings, b->a, s->kind, block_label_key(s, o->label),
+                       (size_t)(uintptr_t)o);
     return o;
 }
 

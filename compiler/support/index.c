@@ -4,27 +4,34 @@
 #include <stdint.h>
 #include <string.h>
 
-static size_t hash(const char *s)
+#define FNV_OFFSET UINT64_C(1469598103934665603)
+#define FNV_PRIME  UINT64_C(1099511628211)
+
+static uint64_t hash_more(uint64_t h, const char *s)
 {
-    uint64_t h = 1469598103934665603u;
     for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return (size_t)h;
+        h = (h ^ (unsigned char)*s) * FNV_PRIME;
+    return h;
 }
 
-const char *djz_index_key(char buf[DJZ_KEY_MAX], const char *a, const char *b)
+static size_t hash(const char *s)
 {
-    size_t n = strlen(a), m = b ? strlen(b) : 0;
-    if (n > DJZ_KEY_MAX / 2 - 1)
-        n = DJZ_KEY_MAX / 2 - 1;
-    if (m > DJZ_KEY_MAX / 2 - 1)
-        m = DJZ_KEY_MAX / 2 - 1;
-    memcpy(buf, a, n);
-    buf[n] = '\x1f';
-    if (m)
-        memcpy(buf + n + 1, b, m);
-    buf[n + 1 + m] = '\0';
-    return buf;
+    return (size_t)hash_more(FNV_OFFSET, s);
+}
+
+/* The hash of "a\x1fb", as hash() would give it. */
+static size_t hash_pair(const char *a, const char *b)
+{
+    uint64_t h = hash_more(FNV_OFFSET, a);
+    h = (h ^ 0x1fu) * FNV_PRIME;
+    return (size_t)hash_more(h, b);
+}
+
+/* Whether key is "a\x1fb". */
+static bool is_pair(const char *key, const char *a, const char *b)
+{
+    size_t n = strlen(a);
+    return !strncmp(key, a, n) && key[n] == '\x1f' && !strcmp(key + n + 1, b);
 }
 
 size_t *djz_index_find(const djz_index *ix, const char *key)
@@ -36,6 +43,22 @@ size_t *djz_index_find(const djz_index *ix, const char *key)
         if (!s->key)
             return NULL;
         if (strcmp(s->key, key) == 0)
+            return &s->value;
+    }
+}
+
+size_t *djz_index_find_pair(const djz_index *ix, const char *a, const char *b)
+{
+    if (!b)
+        b = "";
+    if (!ix->cap)
+        return NULL;
+    for (size_t i = hash_pair(a, b) & (ix->cap - 1);;
+         i = (i + 1) & (ix->cap - 1)) {
+        djz_index_slot *s = &ix->slots[i];
+        if (!s->key)
+            return NULL;
+        if (is_pair(s->key, a, b))
             return &s->value;
     }
 }
@@ -62,17 +85,32 @@ static void grow(djz_index *ix, djz_arena *a)
     ix->cap = cap;
 }
 
+/* Adds key, which the arena holds and the index does not. */
+static void insert(djz_index *ix, djz_arena *a, const char *key, size_t value)
+{
+    if ((ix->n + 1) * 4 > ix->cap * 3) /* keep the load under 3/4 */
+        grow(ix, a);
+    place(ix->slots, ix->cap, key, value);
+    ix->n++;
+}
+
 void djz_index_put(djz_index *ix, djz_arena *a, const char *key, size_t value)
 {
     size_t *v = djz_index_find(ix, key);
-    if (v) {
+    if (v)
         *v = value;
-        return;
-    }
-    if ((ix->n + 1) * 4 > ix->cap * 3) /* keep the load under 3/4 */
-        grow(ix, a);
-    place(ix->slots, ix->cap, djz_arena_strdup(a, key), value);
-    ix->n++;
+    else
+        insert(ix, a, djz_arena_strdup(a, key), value);
+}
+
+void djz_index_put_pair(djz_index *ix, djz_arena *ar, const char *a,
+                        const char *b, size_t value)
+{
+    size_t *v = djz_index_find_pair(ix, a, b);
+    if (v)
+        *v = value;
+    else
+        insert(ix, ar, djz_arena_printf(ar, "%s\x1f%s", a, b ? b : ""), value);
 }
 
 bool djz_seen_add(djz_seen *s, djz_arena *a, const char *key)

@@ -20,16 +20,17 @@ typedef struct djz_index {
     size_t cap, n;
 } djz_index;
 
-enum { DJZ_KEY_MAX = 512 };
-
-/* "a\x1fb" in buf (each part cut to fit): the key of a pair, such as an
- * attribute's name and label, or a block's kind and label. */
-const char *djz_index_key(char buf[DJZ_KEY_MAX], const char *a, const char *b);
-
 /* The value of key, or NULL. */
 size_t *djz_index_find(const djz_index *ix, const char *key);
 /* Sets key (copied into the arena) to value. */
 void djz_index_put(djz_index *ix, djz_arena *a, const char *key, size_t value);
+
+/* The same for the key of a pair, "a\x1fb" (b NULL is ""), such as an
+ * attribute's name and label or a block's kind and label: whole, however
+ * long, and looked up without being built. */
+size_t *djz_index_find_pair(const djz_index *ix, const char *a, const char *b);
+void djz_index_put_pair(djz_index *ix, djz_arena *ar, const char *a,
+                        const char *b, size_t value);
 
 /* A set of strings, to say a thing once (a diagnostic already given). */
 typedef struct djz_seen {

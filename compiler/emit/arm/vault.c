@@ -71,8 +71,7 @@ static const char *const reserved[] = {"database-password",
 static bool claim(djz_arm_ctx *c, djz_index *names, const djz_ir_block *s,
                   const char *kv)
 {
-    char lower[DJZ_KEY_MAX];
-    snprintf(lower, sizeof lower, "%s", kv);
+    char *lower = djz_arena_strdup(c->a, kv);
     for (char *p = lower; *p; p++)
         *p = (char)tolower((unsigned char)*p); /* Key Vault ignores case */
     size_t *owner = djz_index_find(names, lower);

@@ -35,9 +35,8 @@ void djz_python_startup(const djz_ir_env *e, djz_buf *out)
     djz_sh_word(&word, app.data);
     djz_buf_puts(&name, "");
     djz_sh_comment_text(&name, s.package);
-    char text[4096];
-    snprintf(
-        text, sizeof text,
+    djz_buf_printf(
+        out,
         "#!/usr/bin/env bash\n"
         "# startup.sh: starts %s under gunicorn (%s).\n"
         "# Written by djaz from the spec; change the spec, not this file.\n"
@@ -68,7 +67,6 @@ void djz_python_startup(const djz_ir_env *e, djz_buf *out)
         name.data, s.asgi ? "ASGI" : "WSGI", s.asgi ? 1L : 4L,
         s.asgi ? "" : "s", s.asgi ? 1L : 4L, worker.data ? worker.data : "",
         s.timeout, word.data);
-    djz_buf_puts(out, text);
     djz_buf_free(&worker);
     djz_buf_free(&app);
     djz_buf_free(&word);

@@ -23,14 +23,16 @@ static const djz_ir_block *block(const djz_ir_env *e, const char *kind)
     return djz_ir_block_of(e, kind);
 }
 
-/* "3.13" -> "py313": the version's letters and digits. */
-static void env_name(const char *version, char *out, size_t n)
+/* "3.13" -> "py313": the version's letters and digits, however many,
+ * in name (emptied first). */
+static const char *env_name(djz_buf *name, const char *version)
 {
-    size_t w = (size_t)snprintf(out, n, "py");
-    for (const char *p = version; *p && w + 1 < n; p++)
+    name->len = 0;
+    djz_buf_puts(name, "py");
+    for (const char *p = version; *p; p++)
         if (isalnum((unsigned char)*p))
-            out[w++] = *p;
-    out[w] = '\0';
+            djz_buf_putc(name, *p);
+    return djz_buf_str(name);
 }
 
 /* Adds v to versions unless it is there. */
@@ -88,14 +90,14 @@ void djz_python_tox(const djz_ir *ir, djz_buf *out)
     djz_buf_puts(out, "# tox.ini: the test environments of the application.\n"
                       "# Written by djaz from the spec; change the spec, not "
                       "this file.\n[tox]\nenvlist =");
-    char name[32];
+    djz_buf name = {0};
     for (size_t i = 0; i < nv; i++) {
-        env_name(versions[i], name, sizeof name);
+        env_name(&name, versions[i]);
         djz_buf_puts(out, i ? ", " : " ");
-        djz_buf_puts(out, name);
+        djz_buf_puts(out, name.data);
         if (with_latest) {
             djz_buf_puts(out, ", ");
-            djz_buf_puts(out, name);
+            djz_buf_puts(out, name.data);
             djz_buf_puts(out, "-latest");
         }
     }
@@ -109,8 +111,8 @@ void djz_python_tox(const djz_ir *ir, djz_buf *out)
     djz_ini_pair(out, "commands", "pytest {posargs}");
     if (with_latest)
         for (size_t i = 0; i < nv; i++) {
-            env_name(versions[i], name, sizeof name);
-            joined(out, "testenv:", name, "-latest", djz_ini_section);
+            joined(out, "testenv:", env_name(&name, versions[i]), "-latest",
+                   djz_ini_section);
             djz_buf_puts(out, "# The newest Django, installed before the "
                               "tests run.\n");
             djz_ini_pair(out, "commands_pre", "pip install --upgrade django");
@@ -128,6 +130,7 @@ void djz_python_tox(const djz_ir *ir, djz_buf *out)
     djz_buf_puts(&module, ".settings");
     djz_ini_pair(out, "DJANGO_SETTINGS_MODULE", module.data);
     djz_buf_free(&module);
+    djz_buf_free(&name);
 }
 
 void djz_python_locustfile(const djz_ir_env *e, djz_buf *out)
@@ -142,40 +145,38 @@ void djz_python_locustfile(const djz_ir_env *e, djz_buf *out)
     for (size_t i = 0; i < e->nresources && !web; i++)
         if (!strcmp(e->resources[i].key, "site"))
             web = e->resources[i].leaf;
-    char line[512];
-    snprintf(line, sizeof line,
-             "\"\"\"locustfile: the load test of the application (locust 2).\n"
-             "\n"
-             "Written by djaz from the spec; change the spec, not this "
-             "file.  Run it\nas the spec says:\n"
-             "\n"
-             "    locust -f locustfile.py --users %s --spawn-rate %s\n"
-             "\"\"\"\n"
-             "from locust import HttpUser, between, task\n\n\n"
-             "class WebsiteUser(HttpUser):\n",
-             users && users->text ? users->text : "100",
-             rate && rate->text ? rate->text : "1");
-    djz_buf_puts(out, line);
+    djz_buf_printf(
+        out,
+        "\"\"\"locustfile: the load test of the application (locust 2).\n"
+        "\n"
+        "Written by djaz from the spec; change the spec, not this "
+        "file.  Run it\nas the spec says:\n"
+        "\n"
+        "    locust -f locustfile.py --users %s --spawn-rate %s\n"
+        "\"\"\"\n"
+        "from locust import HttpUser, between, task\n\n\n"
+        "class WebsiteUser(HttpUser):\n",
+        users && users->text ? users->text : "100",
+        rate && rate->text ? rate->text : "1");
     djz_buf_puts(out, "    host = ");
     if (host && host->text)
         djz_py_str(out, host->text);
     else {
-        char h[256];
-        snprintf(h, sizeof h, "https://%s.azurewebsites.net",
-                 web ? web : "localhost");
-        djz_py_str(out, h);
+        djz_buf h = {0};
+        djz_buf_printf(&h, "https://%s.azurewebsites.net",
+                       web ? web : "localhost");
+        djz_py_str(out, djz_buf_str(&h));
+        djz_buf_free(&h);
     }
-    snprintf(line, sizeof line, "\n    wait_time = between(%s, %s)\n",
-             wait && wait->n == 2 ? wait->items[0]->text : "1",
-             wait && wait->n == 2 ? wait->items[1]->text : "5");
-    djz_buf_puts(out, line);
+    djz_buf_printf(out, "\n    wait_time = between(%s, %s)\n",
+                   wait && wait->n == 2 ? wait->items[0]->text : "1",
+                   wait && wait->n == 2 ? wait->items[1]->text : "5");
     size_t n = paths && paths->n ? paths->n : 0;
     for (size_t i = 0; i < (n ? n : 1); i++) {
-        snprintf(line, sizeof line,
-                 "\n    @task\n    def path_%zu(self):\n        "
-                 "self.client.get(",
-                 i + 1);
-        djz_buf_puts(out, line);
+        djz_buf_printf(out,
+                       "\n    @task\n    def path_%zu(self):\n        "
+                       "self.client.get(",
+                       i + 1);
         djz_py_str(out, n ? paths->items[i]->text : "/");
         djz_buf_puts(out, ")\n");
     }
