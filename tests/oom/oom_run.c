@@ -11,8 +11,8 @@
  * on after a failed allocation, as one ignoring cJSON's NULL would, is
  * wrong), and leave SCRATCH empty: for `build`, no OUT, no parent made for
  * it (@OUT's parents are missing), no temporary tree beside it.  Under
- * ASan the child's exit runs LeakSanitizer, whose report and exit status
- * 23 fail the run. */
+ * ASan the child's exit runs LeakSanitizer, whose report (and exit status,
+ * not 2) fails the run. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <ftw.h>
