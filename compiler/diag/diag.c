@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,15 +134,22 @@ static bool effective_severity(const djz_diag_sink *s, djz_code code,
 djz_diag *djz_report(djz_diag_sink *s, djz_code code, djz_source *src,
                      djz_span span, const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
+    djz_diag *d = djz_vreport(s, code, src, span, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+djz_diag *djz_vreport(djz_diag_sink *s, djz_code code, djz_source *src,
+                      djz_span span, const char *fmt, va_list ap)
+{
     djz_diag *d = DJZ_NEW(s->arena, djz_diag);
     d->code = code;
     bool keep = effective_severity(s, code, &d->severity);
     d->src = src;
     d->span = span;
-    va_list ap;
-    va_start(ap, fmt);
     d->message = djz_arena_vprintf(s->arena, fmt, ap);
-    va_end(ap);
     if (!keep) {
         s->suppressed++;
         return d; /* detached */
@@ -159,6 +167,59 @@ djz_diag *djz_report(djz_diag_sink *s, djz_code code, djz_source *src,
     s->errors += d->severity == DJZ_SEV_ERROR;
     s->warnings += d->severity == DJZ_SEV_WARNING;
     return d;
+}
+
+/* A place a diagnostic was said at: djz_diag_first's set. */
+typedef struct djz_diag_said {
+    const djz_source *src; /* NULL: an empty slot */
+    uint32_t lo, hi;
+    djz_code code;
+} djz_diag_said;
+
+static size_t said_hash(const djz_diag_said *k)
+{
+    uint64_t h = (uint64_t)(uintptr_t)k->src;
+    h = (h ^ k->lo) * 0x9e3779b97f4a7c15u;
+    h = (h ^ k->hi) * 0x9e3779b97f4a7c15u;
+    h = (h ^ (uint32_t)k->code) * 0x9e3779b97f4a7c15u;
+    return (size_t)(h >> 17);
+}
+
+/* The slot of k in a table with room: where it is, or where it goes. */
+static djz_diag_said *said_slot(djz_diag_said *t, size_t cap,
+                                const djz_diag_said *k)
+{
+    size_t i = said_hash(k) & (cap - 1);
+    while (t[i].src && (t[i].src != k->src || t[i].lo != k->lo ||
+                        t[i].hi != k->hi || t[i].code != k->code))
+        i = (i + 1) & (cap - 1);
+    return &t[i];
+}
+
+static void said_grow(djz_diag_sink *s)
+{
+    size_t cap = s->said_cap ? s->said_cap * 2 : 64;
+    djz_diag_said *t = djz_arena_alloc(s->arena, sizeof *t * cap);
+    for (size_t i = 0; i < s->said_cap; i++)
+        if (s->said[i].src)
+            *said_slot(t, cap, &s->said[i]) = s->said[i];
+    s->said = t;
+    s->said_cap = cap;
+}
+
+bool djz_diag_first(djz_diag_sink *s, djz_code code, const djz_source *src,
+                    djz_span span)
+{
+    static const djz_source nowhere; /* for a diagnostic without a file */
+    djz_diag_said k = {src ? src : &nowhere, span.lo, span.hi, code};
+    if ((s->said_n + 1) * 4 > s->said_cap * 3)
+        said_grow(s);
+    djz_diag_said *slot = said_slot(s->said, s->said_cap, &k);
+    if (slot->src)
+        return false;
+    *slot = k;
+    s->said_n++;
+    return true;
 }
 
 void djz_diag_help(djz_diag_sink *s, djz_diag *d, const char *fmt, ...)

@@ -8,6 +8,7 @@
 #ifndef DJZ_DIAG_H
 #define DJZ_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -76,8 +77,10 @@ typedef struct djz_diag_sink {
     bool warnings_as_errors;
     djz_level_override *levels; /* -W CODE=LEVEL, last one wins */
     size_t nlevels;
-    size_t suppressed; /* dropped by -W CODE=off */
-    bool usage;        /* an error of the invocation, not of a spec */
+    size_t suppressed;          /* dropped by -W CODE=off */
+    bool usage;                 /* an error of the invocation, not of a spec */
+    struct djz_diag_said *said; /* djz_diag_first's set (open addressing) */
+    size_t said_cap, said_n;
 } djz_diag_sink;
 
 /* The catalogue, in code order. */
@@ -95,6 +98,17 @@ void djz_sink_init(djz_diag_sink *s, djz_arena *a, size_t max_errors);
 djz_diag *djz_report(djz_diag_sink *s, djz_code code, djz_source *src,
                      djz_span span, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* djz_report with the arguments as a va_list, for reporters of their own
+ * (lint's). */
+djz_diag *djz_vreport(djz_diag_sink *s, djz_code code, djz_source *src,
+                      djz_span span, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
+/* Whether code at span of src is said for the first time, remembering it:
+ * for a stage that would otherwise report one mistake once per use (a bad
+ * reference inherited by every environment).  DJZ_CODE_NONE stands for
+ * any code: "the first diagnostic at this place". */
+bool djz_diag_first(djz_diag_sink *s, djz_code code, const djz_source *src,
+                    djz_span span);
 void djz_diag_help(djz_diag_sink *s, djz_diag *d, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Adds "did you mean `X`?" when a candidate is close to word (see

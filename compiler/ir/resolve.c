@@ -57,7 +57,6 @@ typedef struct resolver {
     const djz_obj *env;  /* the env block being resolved */
     pblock *env_block;   /* its own attributes */
     pblock *root;        /* every other top-level block, as its children */
-    djz_seen seen;       /* diagnostics already given, by place */
     struct slot **stack; /* slots being evaluated, for cycle chains */
     size_t depth, stack_cap;
 } resolver;
@@ -212,9 +211,7 @@ static void implicit_children(resolver *r, pblock *b)
 
 static bool seen_before(resolver *r, djz_source *src, djz_span at, int code)
 {
-    char key[96];
-    snprintf(key, sizeof key, "%p:%u:%u:%d", (void *)src, at.lo, at.hi, code);
-    return !djz_seen_add(&r->seen, r->a, key);
+    return !djz_diag_first(r->sink, (djz_code)code, src, at);
 }
 
 /* The child of b that the names at n designate, through b's indexes:

@@ -119,10 +119,7 @@ static bool allowed(djz_lint_ctx *l, djz_code code, djz_source *src,
 static bool seen_before(djz_lint_ctx *l, djz_code code, djz_source *src,
                         djz_span at)
 {
-    char key[96];
-    snprintf(key, sizeof key, "%d:%p:%u:%u", (int)code, (void *)src, at.lo,
-             at.hi);
-    return !djz_seen_add(&l->seen, l->a, key);
+    return !djz_diag_first(l->sink, code, src, at);
 }
 
 djz_diag *djz_lint_report(djz_lint_ctx *l, djz_code code, djz_source *src,
@@ -132,12 +129,8 @@ djz_diag *djz_lint_report(djz_lint_ctx *l, djz_code code, djz_source *src,
         return NULL;
     va_list ap;
     va_start(ap, fmt);
-    char *msg = NULL;
-    if (vasprintf(&msg, fmt, ap) < 0)
-        djz_out_of_memory();
+    djz_diag *d = djz_vreport(l->sink, code, src, at, fmt, ap);
     va_end(ap);
-    djz_diag *d = djz_report(l->sink, code, src, at, "%s", msg);
-    free(msg);
     return d;
 }
 

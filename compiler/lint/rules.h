@@ -30,7 +30,6 @@ typedef struct djz_lint_ctx {
     djz_index advisory_index;
     const djz_obj ***advisories; /* NULL-terminated lists */
     size_t nadvisory_lists;
-    djz_seen seen; /* findings already reported, by code and place */
 } djz_lint_ctx;
 
 typedef void (*djz_lint_rule)(djz_lint_ctx *l, const djz_ir_env *e);

@@ -310,16 +310,14 @@ static void import_file(djz_program *p, djz_module *from, const djz_node *stmt,
         join_clean(p->arena, dir_of(p->arena, from->parsed.src->name),
                    with_suffix(p->arena, path));
     errno = ENOENT;
-    char *real = p->hermetic ? NULL : realpath(file, NULL);
-    if (!real) {
+    const char *key = p->hermetic ? NULL : djz_realpath(p->arena, file);
+    if (!key) {
         if (missing(errno))
             unknown_module(p, from, stmt, path);
         else
             unreadable(p, from, stmt, file);
         return;
     }
-    const char *key = djz_arena_strdup(p->arena, real);
-    free(real);
     if (already_seen(p, from, stmt, key))
         return;
     djz_source *src = djz_source_read(p->arena, file);
@@ -361,11 +359,9 @@ static void load_imports(djz_program *p, djz_module *m)
 
 static const char *main_key(djz_program *p, const djz_source *src)
 {
-    char *real =
-        strcmp(src->name, "<stdin>") ? realpath(src->name, NULL) : NULL;
-    const char *key = djz_arena_strdup(p->arena, real ? real : src->name);
-    free(real);
-    return key;
+    const char *real =
+        strcmp(src->name, "<stdin>") ? djz_realpath(p->arena, src->name) : NULL;
+    return real ? real : djz_arena_strdup(p->arena, src->name);
 }
 
 djz_module *djz_program_load(djz_program *p, djz_source *main_src)

@@ -7,6 +7,7 @@
 #include "arena.h"
 
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -79,6 +80,20 @@ void *djz_must(void *p)
     if (!p)
         djz_out_of_memory();
     return p;
+}
+
+char *djz_realpath(djz_arena *a, const char *path)
+{
+    if (injected_failure())
+        djz_out_of_memory();
+    char *real = realpath(path, NULL);
+    if (!real && errno == ENOMEM)
+        djz_out_of_memory();
+    if (!real)
+        return NULL;
+    char *copy = djz_arena_strdup(a, real);
+    free(real);
+    return copy;
 }
 
 static void *cjson_malloc(size_t size)

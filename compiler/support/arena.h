@@ -49,6 +49,10 @@ void *djz_xrealloc(void *p, size_t size);
  * a failed allocation with NULL (cJSON). */
 void *djz_must(void *p);
 
+/* realpath(path) copied into the arena; NULL (errno set) when it does not
+ * resolve.  Its allocation is counted and checked like the others. */
+char *djz_realpath(djz_arena *a, const char *path);
+
 /* Routes cJSON's allocations through djaz's counter (they still return
  * NULL on failure, as cJSON expects).  Call once, before any cJSON use. */
 void djz_alloc_init(void);

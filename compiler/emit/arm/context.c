@@ -316,7 +316,5 @@ void djz_arm_add_secret(djz_arm_ctx *c, djz_arm_secret s)
 
 bool djz_arm_once(djz_arm_ctx *c, const djz_value *v)
 {
-    char key[64];
-    snprintf(key, sizeof key, "%p:%u", (const void *)v->src, v->span.lo);
-    return djz_seen_add(&c->reported, c->a, key);
+    return djz_diag_first(c->sink, DJZ_CODE_NONE, v->src, v->span);
 }

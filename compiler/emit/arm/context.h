@@ -41,8 +41,7 @@ typedef struct djz_arm_ctx {
     djz_arm_secret *secrets;
     size_t nsecrets, secretcap;
     djz_seen secret_set;
-    djz_seen reported; /* diagnostics given for an earlier environment */
-    bool used_switch;  /* some value is chosen by the environment */
+    bool used_switch; /* some value is chosen by the environment */
 } djz_arm_ctx;
 
 /* True the first time a problem at v is seen: environments share it. */
