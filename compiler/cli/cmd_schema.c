@@ -11,30 +11,26 @@
 #include <ctype.h>
 #include <string.h>
 
-static const char *where(const djz_block_schema *s, char *buf, size_t n)
+static const char *where(djz_arena *a, const djz_block_schema *s)
 {
     if (s->flags & DJZ_BLOCK_DATA)
         return "in the stdlib";
     if (s->flags & DJZ_BLOCK_TOP)
         return "at the top level";
-    const char *kinds[128];
-    size_t nk = djz_schema_kinds(kinds, 128, false);
+    size_t nk;
+    const char **kinds = djz_schema_kinds(a, false, &nk);
     for (size_t i = 0; i < nk; i++) {
         const djz_block_schema *p = djz_schema_block(kinds[i]);
-        if (strcmp(p->kind, "env") && djz_schema_allows_child(p, s->kind)) {
-            snprintf(buf, n, "inside `%s`", p->kind);
-            return buf;
-        }
+        if (strcmp(p->kind, "env") && djz_schema_allows_child(p, s->kind))
+            return djz_arena_printf(a, "inside `%s`", p->kind);
     }
     return "nested";
 }
 
-static void print_head(const djz_block_schema *s)
+static void print_head(djz_arena *a, const djz_block_schema *s)
 {
-    char buf[64];
     printf("## `%s`\n\n%c%s.  Written %s", s->kind,
-           toupper((unsigned char)s->doc[0]), s->doc + 1,
-           where(s, buf, sizeof buf));
+           toupper((unsigned char)s->doc[0]), s->doc + 1, where(a, s));
     if (s->flags & DJZ_BLOCK_LABEL) {
         printf("; takes a name");
         if (s->labels) {
@@ -50,12 +46,11 @@ static void print_head(const djz_block_schema *s)
     printf(".\n\n");
 }
 
-static void print_attrs(const djz_block_schema *s)
+static void print_attrs(djz_arena *ar, const djz_block_schema *s)
 {
-    char type[256];
     if (s->flags & DJZ_BLOCK_OPEN)
         printf("Any attribute name; every value is %s.\n\n",
-               djz_type_describe(s->open_type, type, sizeof type));
+               djz_type_describe(ar, s->open_type));
     if (!s->nattrs)
         return;
     printf("| attribute | value | required | meaning |\n|---|---|---|---|\n");
@@ -63,16 +58,16 @@ static void print_attrs(const djz_block_schema *s)
         const djz_attr_schema *a = &s->attrs[i];
         printf("| `%s%s` | %s | %s | %s |\n", a->name,
                (a->flags & DJZ_ATTR_LABELLED) ? " NAME" : "",
-               djz_type_describe(a->type, type, sizeof type),
+               djz_type_describe(ar, a->type),
                (a->flags & DJZ_ATTR_REQUIRED) ? "yes" : "", a->doc);
     }
     printf("\n");
 }
 
-static void print_kind(const djz_block_schema *s)
+static void print_kind(djz_arena *a, const djz_block_schema *s)
 {
-    print_head(s);
-    print_attrs(s);
+    print_head(a, s);
+    print_attrs(a, s);
     if (s->children) {
         printf("Blocks inside it:");
         for (const char *const *c = s->children; *c; c++)
@@ -81,10 +76,10 @@ static void print_kind(const djz_block_schema *s)
     }
 }
 
-static int run_schema(int argc, char **argv)
+static int print_schema(djz_arena *a, int argc, char **argv)
 {
-    const char *kinds[128];
-    size_t n = djz_schema_kinds(kinds, 128, false);
+    size_t n;
+    const char **kinds = djz_schema_kinds(a, false, &n);
     if (argc > 2)
         return djz_cli_usage("schema", "usage: djaz schema [KIND]");
     if (argc == 2) {
@@ -94,7 +89,7 @@ static int run_schema(int argc, char **argv)
             return djz_cli_usage("schema", "no kind of block '%s'%s%s%s",
                                  argv[1], near ? "; did you mean '" : "",
                                  near ? near : "", near ? "'?" : "");
-        print_kind(s);
+        print_kind(a, s);
         return DJZ_EXIT_OK;
     }
     printf("# The vocabulary of djaz\n\n"
@@ -102,8 +97,18 @@ static int run_schema(int argc, char **argv)
            "edit.\nSecure defaults come from the stdlib preset "
            "`std/azure/hardened`,\nnot from this table.\n\n");
     for (size_t i = 0; i < n; i++)
-        print_kind(djz_schema_block(kinds[i]));
+        print_kind(a, djz_schema_block(kinds[i]));
     return DJZ_EXIT_OK;
+}
+
+/* The arena holds the descriptions of types, as long as they are. */
+static int run_schema(int argc, char **argv)
+{
+    djz_arena a;
+    djz_arena_init(&a);
+    int status = print_schema(&a, argc, argv);
+    djz_arena_free(&a);
+    return status;
 }
 
 const djz_command djz_cmd_schema = {

@@ -331,15 +331,14 @@ static djz_value *label_value(resolver *r, const pblock *b, djz_source *src,
  * attributes of the block it reached, or the top-level kinds. */
 static const char *guess(resolver *r, const pblock *b, const char *word)
 {
-    const char *names[256];
-    size_t n = 0;
+    size_t n;
+    const char **names;
     if (b) {
-        n = djz_schema_members(b->schema, names, 255);
-        names[n++] = "name";
+        names = djz_schema_members(r->a, b->schema, &n);
+        names[n++] = "name"; /* the room it leaves */
     } else {
-        n = djz_schema_kinds(names, 255, true);
+        names = djz_schema_kinds(r->a, true, &n);
     }
-    (void)r;
     return djz_suggest(word, names, n);
 }
 
@@ -589,10 +588,8 @@ static djz_value *check_ref_type(resolver *r, const djz_type *t, djz_value *x,
     if (!t || x->broken || fits(t, x->kind))
         return x;
     if (!seen_before(r, src, v->span, DJZ_TYPE_MISMATCH)) {
-        char want[256];
         djz_report(r->sink, DJZ_TYPE_MISMATCH, src, v->span,
-                   "expected %s, but `%s` is %s",
-                   djz_type_describe(t, want, sizeof want),
+                   "expected %s, but `%s` is %s", djz_type_describe(r->a, t),
                    path_text(r, &v->u.ref.path), kind_what(x->kind));
     }
     return empty_string(r, src, v->span);
@@ -761,9 +758,7 @@ static void check_final_name(resolver *r, const djz_type *t, const djz_value *v)
         djz_report(r->sink, DJZ_INVALID_NAME, v->src, v->span,
                    "in `env %s`, `%s` is not a valid %s", r->env->label,
                    v->text, djz_name_rule_what(t->rule));
-    char help[256];
-    djz_diag_help(r->sink, d, "%s",
-                  djz_name_rule_help(t->rule, why, help, sizeof help));
+    djz_diag_help(r->sink, d, "%s", djz_name_rule_help(r->a, t->rule, why));
 }
 
 /* ---- to the IR ------------------------------------------------------------
@@ -888,8 +883,8 @@ static void resolve_env(resolver *r, const djz_obj *env, djz_ir_env *out)
     out->blocks = djz_arena_alloc(
         r->a,
         sizeof *out->blocks * (r->root->nchildren ? r->root->nchildren : 1));
-    const char *kinds[128];
-    size_t nk = djz_schema_kinds(kinds, 128, true);
+    size_t nk;
+    const char **kinds = djz_schema_kinds(r->a, true, &nk);
     for (size_t k = 0; k < nk; k++)
         for (size_t i = 0; i < r->root->nchildren; i++)
             if (strcmp(r->root->children[i]->schema->kind, kinds[k]) == 0)

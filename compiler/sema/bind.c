@@ -22,8 +22,6 @@ typedef struct binder {
     djz_source *src;
 } binder;
 
-enum { MAX_NAMES = 256 };
-
 /* ---- small helpers -------------------------------------------------- */
 
 const char *djz_value_key(const djz_node *v)
@@ -119,7 +117,7 @@ static bool has_data(const djz_model *m, const char *kind)
 enum { LIST_CHOICES_UP_TO = 12 };
 
 static void choices(binder *b, djz_diag *d, const char *word,
-                    const char **names, size_t n)
+                    const char *const *names, size_t n)
 {
     if (n > LIST_CHOICES_UP_TO) {
         djz_diag_did_you_mean(b->sink, d, word, names, n);
@@ -131,15 +129,19 @@ static void choices(binder *b, djz_diag *d, const char *word,
     djz_diag_help(b->sink, d, "choose one of %s", list);
 }
 
-/* Labels of a data kind, for "did you mean". */
-static size_t data_labels(const djz_model *m, const char *kind,
-                          const char **out, size_t cap)
+/* Labels of a data kind, for "did you mean": all of them, in a. */
+static const char **data_labels(djz_arena *a, const djz_model *m,
+                                const char *kind, size_t *n)
 {
-    size_t n = 0;
-    for (const djz_obj *o = m->data.head; o && n < cap; o = o->next)
-        if (strcmp(o->schema->kind, kind) == 0 && o->label)
-            out[n++] = o->label;
-    return n;
+    const char **out = NULL;
+    size_t k = 0, cap = 0;
+    for (const djz_obj *o = m->data.head; o; o = o->next)
+        if (strcmp(o->schema->kind, kind) == 0 && o->label) {
+            out = djz_arena_grow(a, out, k, &cap, sizeof *out);
+            out[k++] = o->label;
+        }
+    *n = k;
+    return out;
 }
 
 static const char *kind_text(const djz_node *stmt)
@@ -177,10 +179,9 @@ static const char *node_what(const djz_node *v)
 
 static djz_diag *mismatch(binder *b, const djz_type *t, const djz_node *v)
 {
-    char want[256];
     return djz_report(b->sink, DJZ_TYPE_MISMATCH, b->src, v->span,
-                      "expected %s, found %s",
-                      djz_type_describe(t, want, sizeof want), node_what(v));
+                      "expected %s, found %s", djz_type_describe(b->a, t),
+                      node_what(v));
 }
 
 static bool is_integer(const char *text)
@@ -198,17 +199,13 @@ static bool is_reference(const djz_node *v)
 static void check_names_list(binder *b, const djz_type *t, const djz_node *v,
                              const char *key)
 {
-    const char *names[MAX_NAMES];
     size_t n = 0;
-    for (const char *const *p = t->names; *p && n < MAX_NAMES; p++)
-        names[n++] = *p;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(names[i], key) == 0)
+    for (const char *const *p = t->names; *p; p++, n++)
+        if (strcmp(*p, key) == 0)
             return;
-    char want[256];
+    const char *const *names = t->names;
     djz_diag *d = djz_report(b->sink, DJZ_UNKNOWN_VALUE, b->src, v->span,
-                             "`%s` is not %s", key,
-                             djz_type_describe(t, want, sizeof want));
+                             "`%s` is not %s", key, djz_type_describe(b->a, t));
     if (t->what)
         choices(b, d, key, names, n);
     else
@@ -231,8 +228,8 @@ static void check_table(binder *b, const djz_type *t, const djz_node *v,
     }
     d = djz_report(b->sink, DJZ_UNKNOWN_VALUE, b->src, v->span,
                    "`%s` is not %s", key, t->what ? t->what : t->table);
-    const char *labels[MAX_NAMES];
-    size_t n = data_labels(b->m, t->table, labels, MAX_NAMES);
+    size_t n;
+    const char **labels = data_labels(b->a, b->m, t->table, &n);
     choices(b, d, key, labels, n);
 }
 
@@ -245,9 +242,7 @@ static void check_rule(binder *b, djz_name_rule rule, const djz_node *v,
     djz_diag *d =
         djz_report(b->sink, DJZ_INVALID_NAME, b->src, v->span,
                    "`%s` is not a valid %s", text, djz_name_rule_what(rule));
-    char help[256];
-    djz_diag_help(b->sink, d, "%s",
-                  djz_name_rule_help(rule, why, help, sizeof help));
+    djz_diag_help(b->sink, d, "%s", djz_name_rule_help(b->a, rule, why));
 }
 
 static void check_value(binder *b, const djz_type *t, const djz_node *v);
@@ -323,10 +318,9 @@ static void check_list(binder *b, const djz_type *t, const djz_node *v)
     unsigned n = v->u.list.items.len;
     if (t->min <= t->max &&
         (n < (unsigned long)t->min || n > (unsigned long)t->max)) {
-        char want[256];
         djz_report(b->sink, DJZ_OUT_OF_RANGE, b->src, v->span,
                    "a list of %u item%s: expected %s", n, n == 1 ? "" : "s",
-                   djz_type_describe(t, want, sizeof want));
+                   djz_type_describe(b->a, t));
     }
     for (const djz_node *i = v->u.list.items.head; i; i = i->next)
         check_value(b, t->elem, i);
@@ -525,8 +519,8 @@ static void unknown_attr(binder *b, const djz_obj *o, const djz_node *stmt)
     djz_diag *d =
         djz_report(b->sink, DJZ_UNKNOWN_ATTRIBUTE, b->src, name_span(stmt),
                    "`%s` has no attribute `%s`", o->schema->kind, name);
-    const char *names[MAX_NAMES];
-    size_t n = djz_schema_members(o->schema, names, MAX_NAMES);
+    size_t n;
+    const char **names = djz_schema_members(b->a, o->schema, &n);
     djz_diag_did_you_mean(b->sink, d, name, names, n);
 }
 
@@ -651,10 +645,10 @@ static djz_obj *bind_block(binder *b, const djz_node *stmt, djz_obj *parent,
 }
 
 /* Where a kind may stand, for a message: "inside `app`". */
-static const char *home_of(const char *kind)
+static const char *home_of(djz_arena *a, const char *kind)
 {
-    const char *kinds[MAX_NAMES];
-    size_t n = djz_schema_kinds(kinds, MAX_NAMES, false);
+    size_t n;
+    const char **kinds = djz_schema_kinds(a, false, &n);
     for (size_t i = 0; i < n; i++) {
         const djz_block_schema *s = djz_schema_block(kinds[i]);
         if (strcmp(s->kind, "env") != 0 && djz_schema_allows_child(s, kind))
@@ -678,7 +672,7 @@ static void bind_child(binder *b, djz_obj *o, const djz_node *stmt)
     if (s && stmt->u.stmt.head.name.len == 1) {
         d = djz_report(b->sink, DJZ_MISPLACED_BLOCK, b->src, name_span(stmt),
                        "`%s` cannot stand inside `%s`", kind, o->schema->kind);
-        const char *home = home_of(kind);
+        const char *home = home_of(b->a, kind);
         djz_diag_help(b->sink, d,
                       home ? "it belongs inside `%s`"
                            : "it belongs at the top level",
@@ -687,8 +681,8 @@ static void bind_child(binder *b, djz_obj *o, const djz_node *stmt)
     }
     d = djz_report(b->sink, DJZ_UNKNOWN_BLOCK, b->src, name_span(stmt),
                    "`%s` has no block `%s`", o->schema->kind, kind);
-    const char *names[MAX_NAMES];
-    size_t n = djz_schema_members(o->schema, names, MAX_NAMES);
+    size_t n;
+    const char **names = djz_schema_members(b->a, o->schema, &n);
     djz_diag_did_you_mean(b->sink, d, kind, names, n);
 }
 
@@ -716,8 +710,8 @@ static void unknown_kind(binder *b, const djz_node *stmt, bool data)
                       kind);
         return;
     }
-    const char *names[MAX_NAMES];
-    size_t n = djz_schema_kinds(names, MAX_NAMES, true);
+    size_t n;
+    const char **names = djz_schema_kinds(b->a, true, &n);
     djz_diag_did_you_mean(b->sink, d, kind, names, n);
 }
 
@@ -734,8 +728,8 @@ static void bind_defaults(binder *b, const djz_node *stmt)
                        labels->len ? labels->head->span : name_span(stmt),
                        "`defaults` needs the kind of block it "
                        "sets defaults for");
-        const char *names[MAX_NAMES];
-        size_t n = djz_schema_kinds(names, MAX_NAMES, false);
+        size_t n;
+        const char **names = djz_schema_kinds(b->a, false, &n);
         if (kind)
             djz_diag_did_you_mean(b->sink, d, kind, names, n);
         return;
@@ -763,7 +757,8 @@ static void bind_top_block(binder *b, const djz_node *stmt)
         djz_diag *d =
             djz_report(b->sink, DJZ_MISPLACED_BLOCK, b->src, name_span(stmt),
                        "`%s` cannot stand at the top level", s->kind);
-        djz_diag_help(b->sink, d, "it belongs inside `%s`", home_of(s->kind));
+        djz_diag_help(b->sink, d, "it belongs inside `%s`",
+                      home_of(b->a, s->kind));
         return;
     }
     if (strcmp(s->kind, "defaults") == 0) {
@@ -849,8 +844,8 @@ static void check_required_attrs(binder *b, const djz_obj *o)
 
 static void check_required_blocks(binder *b, djz_source *main_src)
 {
-    const char *kinds[MAX_NAMES];
-    size_t n = djz_schema_kinds(kinds, MAX_NAMES, true);
+    size_t n;
+    const char **kinds = djz_schema_kinds(b->a, true, &n);
     for (size_t i = 0; i < n; i++) {
         const djz_block_schema *s = djz_schema_block(kinds[i]);
         if (!(s->flags & DJZ_BLOCK_REQUIRED))

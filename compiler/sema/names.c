@@ -306,11 +306,10 @@ const char *djz_name_rule_what(djz_name_rule rule)
     return what[rule];
 }
 
-const char *djz_name_rule_help(djz_name_rule rule, const char *why, char *buf,
-                               size_t n)
+const char *djz_name_rule_help(djz_arena *a, djz_name_rule rule,
+                               const char *why)
 {
     const char *what = djz_name_rule_what(rule);
     bool vowel = strchr("aeiouAEIOU", what[0]) != NULL;
-    snprintf(buf, n, "%s %s is %s", vowel ? "an" : "a", what, why);
-    return buf;
+    return djz_arena_printf(a, "%s %s is %s", vowel ? "an" : "a", what, why);
 }

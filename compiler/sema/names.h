@@ -13,9 +13,9 @@
 const char *djz_name_check(djz_name_rule rule, const char *name);
 /* What a name following the rule is called: "storage account name". */
 const char *djz_name_rule_what(djz_name_rule rule);
-/* "a storage account name is 3 to 24 ..." for a help line (static). */
-const char *djz_name_rule_help(djz_name_rule rule, const char *why, char *buf,
-                               size_t n);
+/* "a storage account name is 3 to 24 ..." for a help line, in a. */
+const char *djz_name_rule_help(djz_arena *a, djz_name_rule rule,
+                               const char *why);
 
 /* The first character of s that no generated file can hold on one line
  * (a C0 or C1 control character, DEL, or the line separators U+2028 and

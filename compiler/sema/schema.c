@@ -485,86 +485,81 @@ bool djz_schema_allows_child(const djz_block_schema *parent, const char *child)
     return false;
 }
 
-size_t djz_schema_kinds(const char **out, size_t cap, bool top_only)
+const char **djz_schema_kinds(djz_arena *a, bool top_only, size_t *n)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < LEN(blocks) && n < cap; i++)
+    const char **out = djz_arena_alloc(a, sizeof *out * (LEN(blocks) + 1));
+    size_t k = 0;
+    for (size_t i = 0; i < LEN(blocks); i++)
         if (!top_only || (blocks[i].flags & DJZ_BLOCK_TOP))
-            out[n++] = blocks[i].kind;
-    return n;
+            out[k++] = blocks[i].kind;
+    *n = k;
+    return out;
 }
 
-size_t djz_schema_members(const djz_block_schema *b, const char **out,
-                          size_t cap)
+const char **djz_schema_members(djz_arena *a, const djz_block_schema *b,
+                                size_t *n)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < b->nattrs && n < cap; i++)
-        out[n++] = b->attrs[i].name;
-    for (const char *const *c = b->children; c && *c && n < cap; c++)
-        out[n++] = *c;
-    return n;
+    size_t nchildren = 0;
+    for (const char *const *c = b->children; c && *c; c++)
+        nchildren++;
+    const char **out =
+        djz_arena_alloc(a, sizeof *out * (b->nattrs + nchildren + 1));
+    size_t k = 0;
+    for (size_t i = 0; i < b->nattrs; i++)
+        out[k++] = b->attrs[i].name;
+    for (size_t i = 0; i < nchildren; i++)
+        out[k++] = b->children[i];
+    *n = k;
+    return out;
 }
 
-static size_t describe_names(const char *const *names, char *buf, size_t n)
+static const char *describe_names(djz_arena *a, const char *const *names)
 {
-    size_t len = (size_t)snprintf(buf, n, "one of");
-    for (const char *const *p = names; *p && len < n; p++)
-        len += (size_t)snprintf(buf + len, n - len, "%s %s",
-                                p == names ? "" : ",", *p);
-    return len;
+    const char *text = "one of";
+    for (const char *const *p = names; *p; p++)
+        text = djz_arena_printf(a, "%s%s %s", text, p == names ? "" : ",", *p);
+    return text;
 }
 
-const char *djz_type_describe(const djz_type *t, char *buf, size_t n)
+static const char *describe_list(djz_arena *a, const djz_type *t)
 {
-    char inner[256];
-    if (t->what) {
-        snprintf(buf, n, "%s", t->what);
-        return buf;
-    }
+    if (t->elem->kind == DJZ_TY_STRING && !t->elem->what && !t->elem->names)
+        return "a list of strings";
+    if (t->elem->kind == DJZ_TY_NUMBER)
+        return "a list of numbers";
+    return djz_arena_printf(a, "a list, each item %s",
+                            djz_type_describe(a, t->elem));
+}
+
+const char *djz_type_describe(djz_arena *a, const djz_type *t)
+{
+    if (t->what)
+        return t->what;
     switch (t->kind) {
     case DJZ_TY_STRING:
-        if (t->names)
-            describe_names(t->names, buf, n);
-        else
-            snprintf(buf, n, "a string");
-        break;
+        return t->names ? describe_names(a, t->names) : "a string";
     case DJZ_TY_INT:
         if (t->min <= t->max)
-            snprintf(buf, n, "a whole number from %ld to %ld", t->min, t->max);
-        else
-            snprintf(buf, n, "a whole number");
-        break;
+            return djz_arena_printf(a, "a whole number from %ld to %ld", t->min,
+                                    t->max);
+        return "a whole number";
     case DJZ_TY_NUMBER:
-        snprintf(buf, n, "a number");
-        break;
+        return "a number";
     case DJZ_TY_BOOL:
-        snprintf(buf, n, "on or off");
-        break;
+        return "on or off";
     case DJZ_TY_ENUM:
-        describe_names(t->names, buf, n);
-        break;
+        return describe_names(a, t->names);
     case DJZ_TY_TABLE:
-        snprintf(buf, n, "a %s", t->table);
-        break;
+        return djz_arena_printf(a, "a %s", t->table);
     case DJZ_TY_DATE:
-        snprintf(buf, n, "a date \"YYYY-MM-DD\"");
-        break;
+        return "a date \"YYYY-MM-DD\"";
     case DJZ_TY_LIST:
-        if (t->elem->kind == DJZ_TY_STRING && !t->elem->what && !t->elem->names)
-            snprintf(buf, n, "a list of strings");
-        else if (t->elem->kind == DJZ_TY_NUMBER)
-            snprintf(buf, n, "a list of numbers");
-        else
-            snprintf(buf, n, "a list, each item %s",
-                     djz_type_describe(t->elem, inner, sizeof inner));
-        break;
+        return describe_list(a, t);
     case DJZ_TY_MAP:
-        snprintf(buf, n, "a map, each value %s",
-                 djz_type_describe(t->elem, inner, sizeof inner));
-        break;
+        return djz_arena_printf(a, "a map, each value %s",
+                                djz_type_describe(a, t->elem));
     case DJZ_TY_ANY:
-        snprintf(buf, n, "any value");
-        break;
+        return "any value";
     }
-    return buf;
+    return "any value";
 }

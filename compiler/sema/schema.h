@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "support/arena.h"
+
 typedef enum djz_type_kind {
     DJZ_TY_STRING,
     DJZ_TY_INT,
@@ -103,12 +105,13 @@ const djz_attr_schema *djz_schema_attr(const djz_block_schema *b,
                                        const char *name);
 /* Whether `child` may be nested in `parent`. */
 bool djz_schema_allows_child(const djz_block_schema *parent, const char *child);
-/* Names for "did you mean": every kind, or the attributes and children of
- * one block.  The array is static or owned by the caller's arena. */
-size_t djz_schema_kinds(const char **out, size_t cap, bool top_only);
-size_t djz_schema_members(const djz_block_schema *b, const char **out,
-                          size_t cap);
-/* "a string", "one of asgi, wsgi", "a list of strings". */
-const char *djz_type_describe(const djz_type *t, char *buf, size_t n);
+/* Every kind (*n of them), or the attributes and then the children of one
+ * block: all of them, in an array in a, with room for one more name (a
+ * caller's own, for "did you mean"). */
+const char **djz_schema_kinds(djz_arena *a, bool top_only, size_t *n);
+const char **djz_schema_members(djz_arena *a, const djz_block_schema *b,
+                                size_t *n);
+/* "a string", "one of asgi, wsgi", "a list of strings", in a. */
+const char *djz_type_describe(djz_arena *a, const djz_type *t);
 
 #endif
