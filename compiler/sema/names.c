@@ -181,9 +181,12 @@ static const char *check_requirement(const char *s)
         if ((unsigned char)*p < 0x20 || *p == 0x7f)
             return why;
     djz_requirement r;
-    if (*s == '-' || isspace((unsigned char)*s) ||
-        !djz_requirement_parse(s, &r))
+    if (*s == '-' || isspace((unsigned char)*s))
         return why;
+    if (!djz_requirement_parse(s, &r))
+        return r.too_long ? "a project name of at most 127 characters and a "
+                            "pinned version of at most 63"
+                          : why;
     return NULL;
 }
 

@@ -38,13 +38,17 @@ static const char *skip_space(const char *s)
 bool djz_requirement_parse(const char *line, djz_requirement *out)
 {
     const char *s = skip_space(line), *start = s;
+    out->too_long = false;
     while (isalnum((unsigned char)*s) || *s == '-' || *s == '_' || *s == '.')
         s++;
     if (s == start)
         return false;
-    char raw[128];
-    size_t len = (size_t)(s - start) < sizeof raw - 1 ? (size_t)(s - start)
-                                                      : sizeof raw - 1;
+    char raw[sizeof out->name];
+    size_t len = (size_t)(s - start);
+    if (len >= sizeof raw) {
+        out->too_long = true;
+        return false;
+    }
     memcpy(raw, start, len);
     raw[len] = '\0';
     djz_project_normalize(raw, out->name, sizeof out->name);
@@ -57,7 +61,11 @@ bool djz_requirement_parse(const char *line, djz_requirement *out)
     if (strncmp(s, "==", 2) == 0 && s[2] != '=') {
         s = skip_space(s + 2);
         size_t k = 0;
-        while (s[k] && !strchr(" \t;,", s[k]) && k + 1 < sizeof out->pinned) {
+        while (s[k] && !strchr(" \t;,", s[k])) {
+            if (k + 1 == sizeof out->pinned) {
+                out->too_long = true;
+                return false;
+            }
             out->pinned[k] = s[k];
             k++;
         }

@@ -10,9 +10,12 @@
 typedef struct djz_requirement {
     char name[128];  /* normalized: lowercase, '_' and '.' as '-' */
     char pinned[64]; /* the version after ==, or "" when not pinned */
+    bool too_long;   /* refused: the name or the pin does not fit */
 } djz_requirement;
 
-/* Reads "Django[extra]==5.2.18 ; marker".  False when there is no name. */
+/* Reads "Django[extra]==5.2.18 ; marker".  False when there is no name,
+ * or (too_long) when the name or the pinned version is longer than the
+ * fields above: never cut (sema reports such a line, DJZ3005). */
 bool djz_requirement_parse(const char *line, djz_requirement *out);
 /* <0, 0, >0 as a is before, equal to, after b (release segments only;
  * a pre-release suffix sorts before its release). */

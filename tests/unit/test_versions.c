@@ -95,4 +95,28 @@ static void test_dates(void)
     CHECK(d > 20000);
 }
 
-DJZ_TESTS(test_requirement_parse, test_compare, test_matches, test_dates)
+/* A name or pin longer than the fields is refused (too_long), never cut:
+ * two names sharing their first 127 characters were one project. */
+static void test_requirement_limits(void)
+{
+    char line[512];
+    djz_requirement r;
+    memset(line, 'a', 127);
+    strcpy(line + 127, "==1.0");
+    CHECK(djz_requirement_parse(line, &r) && !r.too_long);
+    CHECK_EQ_INT(strlen(r.name), 127);
+    memset(line, 'a', 128);
+    strcpy(line + 128, "==1.0");
+    CHECK(!djz_requirement_parse(line, &r) && r.too_long);
+    strcpy(line, "black==");
+    memset(line + 7, '1', 63);
+    line[70] = '\0';
+    CHECK(djz_requirement_parse(line, &r) && !r.too_long);
+    CHECK_EQ_INT(strlen(r.pinned), 63);
+    strcat(line, "1");
+    CHECK(!djz_requirement_parse(line, &r) && r.too_long);
+    CHECK(!djz_requirement_parse("==1.0", &r) && !r.too_long);
+}
+
+DJZ_TESTS(test_requirement_parse, test_compare, test_matches, test_dates,
+          test_requirement_limits)
