@@ -9,11 +9,13 @@
 static void unknown_env(djz_diag_sink *sink, const djz_model *m,
                         const char *name)
 {
-    const char *names[64];
-    size_t n = 0;
-    for (const djz_obj *o = m->blocks.head; o && n < 64; o = o->next)
-        if (strcmp(o->schema->kind, "env") == 0)
+    const char **names = NULL;
+    size_t n = 0, cap = 0;
+    for (const djz_obj *o = m->blocks.head; o; o = o->next)
+        if (strcmp(o->schema->kind, "env") == 0) {
+            names = djz_arena_grow(sink->arena, names, n, &cap, sizeof *names);
             names[n++] = o->label;
+        }
     djz_diag *d =
         djz_report(sink, DJZ_UNKNOWN_ENVIRONMENT, NULL, djz_span_make(0, 0),
                    "the spec has no environment `%s`", name);

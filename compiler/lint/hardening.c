@@ -80,8 +80,9 @@ static const flag_rule flag_rules[] = {
 
 static void check_flag(djz_lint_ctx *l, const djz_ir_env *e, const flag_rule *r)
 {
-    const djz_ir_block *blocks[16];
-    size_t n = djz_lint_blocks(e, r->block, blocks, 16);
+    const djz_ir_block **blocks =
+        djz_arena_alloc(l->a, sizeof *blocks * (e->nblocks + 1));
+    size_t n = djz_lint_blocks(e, r->block, blocks, e->nblocks);
     for (size_t i = 0; i < n; i++) {
         const djz_value *v = djz_ir_get(blocks[i], r->attr);
         if (!v || !r->unsafe(v))
@@ -97,8 +98,9 @@ static void check_flag(djz_lint_ctx *l, const djz_ir_env *e, const flag_rule *r)
 /* Public read only for static files and media, as the article sets. */
 static void check_public(djz_lint_ctx *l, const djz_ir_env *e)
 {
-    const djz_ir_block *blocks[4];
-    size_t n = djz_lint_blocks(e, "storage", blocks, 4);
+    const djz_ir_block **blocks =
+        djz_arena_alloc(l->a, sizeof *blocks * (e->nblocks + 1));
+    size_t n = djz_lint_blocks(e, "storage", blocks, e->nblocks);
     for (size_t i = 0; i < n; i++) {
         const djz_value *pub = djz_ir_get(blocks[i], "public");
         for (size_t k = 0; pub && pub->kind == DJZ_VAL_LIST && k < pub->n;

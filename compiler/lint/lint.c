@@ -29,9 +29,10 @@ static const djz_diag_info *lint_rule(const char *name)
 
 static void unknown_lint(djz_lint_ctx *l, const djz_binding *bd)
 {
-    const char *names[128];
+    const char **names =
+        djz_arena_alloc(l->a, sizeof *names * djz_catalogue_len);
     size_t n = 0;
-    for (size_t i = 0; i < djz_catalogue_len && n < 128; i++)
+    for (size_t i = 0; i < djz_catalogue_len; i++)
         if (djz_catalogue[i].code >= 6000 && djz_catalogue[i].code < 7000 &&
             !djz_diag_retired(&djz_catalogue[i]))
             names[n++] = djz_catalogue[i].name;

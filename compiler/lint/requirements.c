@@ -31,41 +31,35 @@ static bool requires(const djz_value *list, const char *name)
 }
 
 /* The string items of a data block's list attribute. */
-static size_t fact_list(const djz_obj *o, const char *attr, const char **out,
-                        size_t cap)
+/* The first item of a fact's list (NULL when it has none): every item,
+ * however many, is read through ->next. */
+static const djz_node *fact_items(const djz_obj *o, const char *attr)
 {
     const djz_binding *bd = djz_obj_attr(o, attr);
-    size_t n = 0;
     if (!bd || bd->value->kind != DJZ_NODE_LIST)
-        return 0;
-    for (const djz_node *i = bd->value->u.list.items.head; i && n < cap;
-         i = i->next)
-        if (djz_value_key(i))
-            out[n++] = djz_value_key(i);
-    return n;
+        return NULL;
+    return bd->value->u.list.items.head;
 }
 
 /* The first fixed release after `pinned`, preferring its own series. */
 static const char *fix_for(const djz_obj *adv, const char *pinned)
 {
-    const char *fixed[16], *best = NULL;
-    size_t n = fact_list(adv, "fixed", fixed, 16);
-    for (size_t i = 0; i < n; i++) {
-        if (djz_version_compare(fixed[i], pinned) <= 0)
+    const char *best = NULL;
+    for (const djz_node *i = fact_items(adv, "fixed"); i; i = i->next) {
+        const char *fixed = djz_value_key(i);
+        if (!fixed || djz_version_compare(fixed, pinned) <= 0)
             continue;
-        bool same_series = !strncmp(fixed[i], pinned, strcspn(pinned, ".") + 1);
-        if (!best || (same_series && djz_version_compare(fixed[i], best) < 0))
-            best = fixed[i];
+        bool same_series = !strncmp(fixed, pinned, strcspn(pinned, ".") + 1);
+        if (!best || (same_series && djz_version_compare(fixed, best) < 0))
+            best = fixed;
     }
     return best;
 }
 
 static bool affects(const djz_obj *adv, const char *pinned)
 {
-    const char *ranges[16];
-    size_t n = fact_list(adv, "affected", ranges, 16);
-    for (size_t i = 0; i < n; i++)
-        if (djz_version_matches(pinned, ranges[i]))
+    for (const djz_node *i = fact_items(adv, "affected"); i; i = i->next)
+        if (djz_value_key(i) && djz_version_matches(pinned, djz_value_key(i)))
             return true;
     return false;
 }
@@ -81,10 +75,11 @@ static void index_advisories(djz_lint_ctx *l)
     l->advisories = djz_arena_alloc(l->a, sizeof *l->advisories * (n + 1));
     size_t *counts = djz_arena_alloc(l->a, sizeof *counts * (n + 1));
     for (const djz_obj *o = l->m->data.head; o; o = o->next) {
-        char pkg[128];
         if (strcmp(o->schema->kind, "advisory") != 0)
             continue;
-        djz_project_normalize(djz_obj_text(o, "package"), pkg, sizeof pkg);
+        const char *name = djz_obj_text(o, "package");
+        char *pkg = djz_arena_alloc(l->a, strlen(name) + 1); /* never longer */
+        djz_project_normalize(name, pkg, strlen(name) + 1);
         size_t *at = djz_index_find(&l->advisory_index, pkg);
         size_t k = at ? *at : l->nadvisory_lists++;
         if (!at) {

@@ -43,7 +43,9 @@ djz_diag *djz_lint_report(djz_lint_ctx *l, djz_code code, djz_source *src,
 void djz_lint_help(djz_lint_ctx *l, djz_diag *d, djz_code code,
                    const char *fix);
 
-/* Blocks of an environment by path: "app.site", "database", "ci". */
+/* Blocks of an environment by path: "app.site", "database", "ci"; the
+ * first cap of them (there are at most e->nblocks: a cap that large sees
+ * every one). */
 size_t djz_lint_blocks(const djz_ir_env *e, const char *path,
                        const djz_ir_block **out, size_t cap);
 const char *djz_lint_text(const djz_value *v); /* on/off for booleans */
