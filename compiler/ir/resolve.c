@@ -575,9 +575,7 @@ static void check_ref_rule(resolver *r, const djz_type *t, const djz_value *x,
     djz_diag *d = djz_report(
         r->sink, DJZ_INVALID_NAME, src, v->span, "`%s` is `%s`, not a valid %s",
         path_text(r, &v->u.ref.path), x->text, djz_name_rule_what(t->rule));
-    char help[256];
-    djz_diag_help(r->sink, d, "%s",
-                  djz_name_rule_help(t->rule, why, help, sizeof help));
+    djz_diag_help(r->sink, d, "%s", djz_name_rule_help(r->a, t->rule, why));
 }
 
 static djz_value *check_ref_type(resolver *r, const djz_type *t, djz_value *x,

@@ -20,8 +20,8 @@ const djz_ir_block *djz_ci_block(const djz_ir *ir, const char *name)
     return NULL;
 }
 
-size_t djz_ci_pythons(const djz_ir *ir, const djz_ir_block *ci,
-                      const char **out)
+const char **djz_ci_pythons(djz_arena *a, const djz_ir *ir,
+                            const djz_ir_block *ci, size_t *n)
 {
     const djz_value *pys = ci ? djz_ir_get(ci, "python") : NULL;
     if (!pys || !pys->n) {
@@ -29,7 +29,7 @@ size_t djz_ci_pythons(const djz_ir *ir, const djz_ir_block *ci,
         pys = tox ? djz_ir_get(tox, "python") : NULL;
     }
     /* Every environment's own Python is tested, whatever the list. */
-    return djz_python_versions(ir, pys, true, out);
+    return djz_python_versions(a, ir, pys, true, n);
 }
 
 const char *djz_ci_webapp(const djz_ir_env *e)

@@ -58,9 +58,9 @@ const char *djz_pipelines_string(djz_arena *a, const char *s);
 /* The spec's `ci NAME` block (of the first environment), or NULL. */
 const djz_ir_block *djz_ci_block(const djz_ir *ir, const char *name);
 /* The Python versions to test on: the ci block's `python`, else tox's,
- * and every environment's app's; at most DJZ_MAX_PYTHONS. */
-size_t djz_ci_pythons(const djz_ir *ir, const djz_ir_block *ci,
-                      const char **out);
+ * and every environment's app's; all of them (*n), in a. */
+const char **djz_ci_pythons(djz_arena *a, const djz_ir *ir,
+                            const djz_ir_block *ci, size_t *n);
 /* The web app's name in environment e. */
 const char *djz_ci_webapp(const djz_ir_env *e);
 /* The application's package ("django_on_azure"), for coverage. */

@@ -28,7 +28,7 @@ static const char *const runner = "ubuntu-24.04";
 typedef struct gh {
     const djz_ci_input *in;
     const djz_ir_block *ci;
-    const char *pythons[DJZ_MAX_PYTHONS];
+    const char **pythons;
     size_t npythons;
     bool oidc;
 } gh;
@@ -274,7 +274,7 @@ void djz_ci_github(const djz_ci_input *in, djz_ci_files *out)
     djz_arena *a = in->a;
     const djz_value *auth = djz_ir_get(g.ci, "auth");
     g.oidc = !auth || !auth->text || strcmp(auth->text, "publish_profile");
-    g.npythons = djz_ci_pythons(in->ir, g.ci, g.pythons);
+    g.pythons = djz_ci_pythons(a, in->ir, g.ci, &g.npythons);
     const djz_value *scan = djz_ir_get(g.ci, "security_scan");
     bool security = !scan || scan->kind != DJZ_VAL_BOOL || scan->boolean;
 

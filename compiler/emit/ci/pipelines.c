@@ -107,8 +107,8 @@ static djz_json *test_stage(ap *p, bool messages)
     pool(p, job);
     djz_json *strategy = djz_json_set_object(a, job, "strategy");
     djz_json *matrix = djz_json_set_object(a, strategy, "matrix");
-    const char *pythons[DJZ_MAX_PYTHONS];
-    size_t n = djz_ci_pythons(p->in->ir, p->ci, pythons);
+    size_t n;
+    const char **pythons = djz_ci_pythons(a, p->in->ir, p->ci, &n);
     for (size_t i = 0; i < n; i++) {
         char *key = djz_arena_printf(a, "Python%s", pythons[i]);
         char *w = key;

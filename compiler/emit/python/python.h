@@ -31,12 +31,13 @@ size_t djz_python_needs(const djz_ir *ir, const djz_ir_env *e, djz_need *out);
 void djz_python_check_requirements(djz_diag_sink *sink, djz_arena *a,
                                    const djz_ir *ir);
 
-/* The Python versions to test on, each once, at most DJZ_MAX_PYTHONS:
- * those listed (may be NULL), then every environment's app's, or those
- * only when none is listed and every_env is false (testing.c). */
-enum { DJZ_MAX_PYTHONS = 16 };
-size_t djz_python_versions(const djz_ir *ir, const djz_value *listed,
-                           bool every_env, const char **out);
+/* The Python versions to test on, each once, all of them (*n), in an
+ * array in a: those listed (may be NULL), then every environment's
+ * app's, or those only when none is listed and every_env is false
+ * (testing.c). */
+const char **djz_python_versions(djz_arena *a, const djz_ir *ir,
+                                 const djz_value *listed, bool every_env,
+                                 size_t *n);
 
 /* tox.ini and locustfile.py (testing.c). */
 void djz_python_tox(const djz_ir *ir, djz_buf *out);

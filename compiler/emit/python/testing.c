@@ -35,29 +35,31 @@ static const char *env_name(djz_buf *name, const char *version)
     return djz_buf_str(name);
 }
 
-/* Adds v to versions unless it is there. */
+/* Adds v to versions (which has room) unless it is there. */
 static void add_version(const char **versions, size_t *n, const char *v)
 {
     for (size_t i = 0; i < *n; i++)
         if (!strcmp(versions[i], v))
             return;
-    if (*n < DJZ_MAX_PYTHONS)
-        versions[(*n)++] = v;
+    versions[(*n)++] = v;
 }
 
-size_t djz_python_versions(const djz_ir *ir, const djz_value *listed,
-                           bool every_env, const char **out)
+const char **djz_python_versions(djz_arena *a, const djz_ir *ir,
+                                 const djz_value *listed, bool every_env,
+                                 size_t *n)
 {
-    size_t n = 0;
+    size_t room = (listed ? listed->n : 0) + ir->nenvs + 1;
+    const char **out = djz_arena_alloc(a, sizeof *out * room);
+    *n = 0;
     for (size_t i = 0; listed && i < listed->n; i++)
-        add_version(out, &n, listed->items[i]->text);
-    for (size_t k = 0; (every_env || !n) && k < ir->nenvs; k++) {
-        const djz_ir_block *a = block(&ir->envs[k], "app");
-        const djz_value *py = a ? djz_ir_get(a, "python") : NULL;
+        add_version(out, n, listed->items[i]->text);
+    for (size_t k = 0; (every_env || !*n) && k < ir->nenvs; k++) {
+        const djz_ir_block *app = block(&ir->envs[k], "app");
+        const djz_value *py = app ? djz_ir_get(app, "python") : NULL;
         if (py && py->text)
-            add_version(out, &n, py->text);
+            add_version(out, n, py->text);
     }
-    return n;
+    return out;
 }
 
 /* write(out, a + b + c) */
@@ -84,8 +86,10 @@ void djz_python_tox(const djz_ir *ir, djz_buf *out)
     bool with_latest =
         latest && latest->kind == DJZ_VAL_BOOL && latest->boolean;
 
-    const char *versions[DJZ_MAX_PYTHONS];
-    size_t nv = djz_python_versions(ir, pys, false, versions);
+    djz_arena scratch; /* holds the list of versions, however long */
+    djz_arena_init(&scratch);
+    size_t nv;
+    const char **versions = djz_python_versions(&scratch, ir, pys, false, &nv);
 
     djz_buf_puts(out, "# tox.ini: the test environments of the application.\n"
                       "# Written by djaz from the spec; change the spec, not "
@@ -131,6 +135,7 @@ void djz_python_tox(const djz_ir *ir, djz_buf *out)
     djz_ini_pair(out, "DJANGO_SETTINGS_MODULE", module.data);
     djz_buf_free(&module);
     djz_buf_free(&name);
+    djz_arena_free(&scratch);
 }
 
 void djz_python_locustfile(const djz_ir_env *e, djz_buf *out)

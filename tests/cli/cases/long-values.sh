@@ -15,3 +15,18 @@ sed "s/^  package .*/  package = \"$package\"/" "$spec" >"$tmp/package.djaz"
 "$DJAZ" build -q "$tmp/package.djaz" -o "$tmp/out"; echo "long package: $?"
 wc -c <"$tmp/out/startup.sh"
 tail -n 1 "$tmp/out/startup.sh" | grep -c "^  $package\.wsgi:application$"
+# Every Python version is tested, however many the stdlib offers: tox.ini
+# and the CI matrices kept 16 and dropped the rest.
+cp -r ../../../stdlib "$tmp/stdlib"
+for i in $(seq 20 40); do
+  printf 'python "3.%s" {\n  offered     = on\n  end_of_life = "2099-10-31"\n  source      = "test"\n  checked     = "2026-11-24"\n}\n' \
+    "$i" >>"$tmp/stdlib/std/azure/appservice.djaz"
+done
+versions=$(seq 20 40 | sed 's/.*/"3.&"/' | paste -sd, -)
+sed "s/^  latest = on .*/  python = [$versions]/" ../../../examples/django-on-azure/app.djaz \
+  >"$tmp/pythons.djaz"
+"$DJAZ" build -q --stdlib "$tmp/stdlib" "$tmp/pythons.djaz" -o "$tmp/pythons"
+echo "21 Pythons: $?"
+grep envlist "$tmp/pythons/tox.ini"
+grep -rl '3\.40' "$tmp/pythons/.github" "$tmp/pythons/azure-pipelines.yml" 2>/dev/null |
+  sed "s|$tmp/pythons/||" | sort
