@@ -32,12 +32,9 @@ void djz_cli_free(djz_cli *c)
 int djz_cli_usage(const char *command, const char *fmt, ...)
 {
     va_list ap;
-    char *message;
     va_start(ap, fmt);
-    int n = vasprintf(&message, fmt, ap);
+    char *message = djz_xvasprintf(fmt, ap);
     va_end(ap);
-    if (n < 0)
-        djz_out_of_memory();
     fprintf(stderr, "djaz %s: ", command);
     djz_render_escaped(stderr, message);
     fprintf(stderr, "\nTry 'djaz help %s'.\n", command);

@@ -18,9 +18,7 @@ static void list_codes(void)
 /* "no diagnostic", with "did you mean" among the names of the codes. */
 static int no_diagnostic(const char *word)
 {
-    const char **names = malloc(sizeof *names * djz_catalogue_len);
-    if (!names)
-        djz_out_of_memory();
+    const char **names = djz_xmalloc(sizeof *names * djz_catalogue_len);
     for (size_t i = 0; i < djz_catalogue_len; i++)
         names[i] = djz_catalogue[i].name;
     const char *near = djz_suggest(word, names, djz_catalogue_len);

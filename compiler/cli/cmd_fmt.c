@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "support/diff.h"
+#include "support/memfile.h"
 #include "syntax/fmt.h"
 
 typedef struct fmt_opts {
@@ -194,28 +195,22 @@ static bool write_atomically(djz_cli *c, fmt_target *t, const char *text,
  * state.  Returns 0, or the errno that says why it cannot be known. */
 static int find_target(djz_cli *c, const char *path, fmt_target *t)
 {
-    char *real = realpath(path, NULL);
-    if (!real)
+    t->real = djz_realpath(&c->arena, path);
+    if (!t->real)
         return errno;
     t->path = path;
-    t->real = djz_arena_strdup(&c->arena, real);
-    free(real);
     return stat(t->real, &t->st) == 0 ? 0 : errno;
 }
 
 /* name escaped as the text renderer shows it, for a line of output. */
 static const char *shown(djz_cli *c, const char *name)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    if (!f)
-        djz_out_of_memory();
+    djz_memfile m = {0};
+    FILE *f = djz_memfile_open(&m);
     djz_render_escaped(f, name);
-    if (fclose(f) != 0)
-        djz_out_of_memory();
-    const char *copy = djz_arena_strndup(&c->arena, buf, len);
-    free(buf);
+    djz_memfile_close(f, &m);
+    const char *copy = djz_arena_strndup(&c->arena, m.data, m.len);
+    free(m.data);
     return copy;
 }
 

@@ -75,6 +75,19 @@ void *djz_xrealloc(void *p, size_t size)
     return q;
 }
 
+char *djz_xvasprintf(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n < 0) /* only for want of memory, in glibc */
+        djz_out_of_memory();
+    char *text = djz_xmalloc((size_t)n + 1);
+    vsnprintf(text, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return text;
+}
+
 void *djz_must(void *p)
 {
     if (!p)

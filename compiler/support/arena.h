@@ -45,6 +45,9 @@ void *djz_arena_grow(djz_arena *a, void *old, size_t n, size_t *cap,
 _Noreturn void djz_out_of_memory(void);
 void *djz_xmalloc(size_t size);
 void *djz_xrealloc(void *p, size_t size);
+/* vasprintf through djz_xmalloc: the text, to free(). */
+char *djz_xvasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 /* p, or the out-of-memory exit when it is NULL: for libraries that report
  * a failed allocation with NULL (cJSON). */
 void *djz_must(void *p);
