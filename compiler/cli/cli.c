@@ -5,6 +5,8 @@
  * file name cannot forge a line of djaz's output. */
 #include "cli.h"
 
+#include "support/buf.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -344,21 +346,50 @@ bool djz_cli_color(djz_color_mode mode, FILE *stream)
     return isatty(fileno(stream));
 }
 
-int djz_cli_finish(djz_cli *c)
+/* Renders the sink in c's format onto out, coloured as its destination
+ * allows. */
+static void render(djz_cli *c, FILE *out)
 {
     djz_render_opts o = {.tool_version = djz_version};
     switch (c->format) {
     case DJZ_OUT_TEXT:
         o.color = djz_cli_color(c->color, stderr);
-        djz_render_text(stderr, &c->sink, &o);
+        djz_render_text(out, &c->sink, &o);
         break;
     case DJZ_OUT_JSON:
-        djz_render_json(stdout, &c->sink, &o);
+        djz_render_json(out, &c->sink, &o);
         break;
     case DJZ_OUT_SARIF:
-        djz_render_sarif(stdout, &c->sink, &o);
+        djz_render_sarif(out, &c->sink, &o);
         break;
     }
+}
+
+/* What the sink's rendering depends on, to tell a later diagnostic. */
+static size_t sink_state(const djz_diag_sink *s)
+{
+    return s->count * 2 + s->truncated;
+}
+
+void djz_cli_prerender(djz_cli *c)
+{
+    djz_buf text = {0};
+    FILE *f = djz_buf_stream(&text);
+    render(c, f);
+    fclose(f);
+    c->rendered = djz_arena_strndup(&c->arena, djz_buf_str(&text), text.len);
+    c->rendered_len = text.len;
+    c->rendered_count = sink_state(&c->sink);
+    djz_buf_free(&text);
+}
+
+int djz_cli_finish(djz_cli *c)
+{
+    FILE *out = c->format == DJZ_OUT_TEXT ? stderr : stdout;
+    if (c->rendered && c->rendered_count == sink_state(&c->sink))
+        fwrite(c->rendered, 1, c->rendered_len, out); /* needs no memory */
+    else
+        render(c, out);
     if (c->io_error || c->sink.usage)
         return DJZ_EXIT_USAGE;
     return c->sink.errors || c->sink.truncated ? DJZ_EXIT_SPEC : DJZ_EXIT_OK;

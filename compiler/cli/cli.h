@@ -41,6 +41,8 @@ typedef struct djz_cli {
     int nfiles;
     djz_arena arena;
     djz_diag_sink sink;
+    const char *rendered; /* djz_cli_prerender's text, in the arena */
+    size_t rendered_len, rendered_count;
 } djz_cli;
 
 void djz_cli_init(djz_cli *c, const char *command);
@@ -71,6 +73,10 @@ bool djz_cli_compile(djz_cli *c, djz_source *src, const djz_compile_opts *o,
 /* Renders the sink (text on stderr, JSON and SARIF on stdout) and returns
  * the exit status it implies. */
 int djz_cli_finish(djz_cli *c);
+/* Renders the sink now, into memory, for djz_cli_finish to write as it is
+ * unless a diagnostic comes after: a command whose last step must need no
+ * memory (build, once its output is in place) calls it just before. */
+void djz_cli_prerender(djz_cli *c);
 int djz_cli_usage(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 bool djz_cli_color(djz_color_mode mode, FILE *stream);

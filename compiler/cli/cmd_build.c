@@ -94,6 +94,11 @@ static bool write_out(djz_cli *c, const djz_build *b, const char *out,
         ok = djz_outdir_write(&d, x->path, x->text.data, x->text.len,
                               x->executable);
     }
+    /* Once OUT is in place, out of memory would say the build failed:
+     * the warnings are rendered before, to be written after without
+     * allocating (tests/oom). */
+    if (ok)
+        djz_cli_prerender(c);
     ok = ok && djz_outdir_commit(&d);
     if (s == DJZ_OUTDIR_FOREIGN)
         report_refusal(c, &d);

@@ -27,7 +27,7 @@
 #include <unistd.h>
 
 #include "support/diff.h"
-#include "support/memfile.h"
+#include "support/buf.h"
 #include "syntax/fmt.h"
 
 typedef struct fmt_opts {
@@ -205,12 +205,13 @@ static int find_target(djz_cli *c, const char *path, fmt_target *t)
 /* name escaped as the text renderer shows it, for a line of output. */
 static const char *shown(djz_cli *c, const char *name)
 {
-    djz_memfile m = {0};
-    FILE *f = djz_memfile_open(&m);
+    djz_buf text = {0};
+    FILE *f = djz_buf_stream(&text);
     djz_render_escaped(f, name);
-    djz_memfile_close(f, &m);
-    const char *copy = djz_arena_strndup(&c->arena, m.data, m.len);
-    free(m.data);
+    fclose(f);
+    const char *copy =
+        djz_arena_strndup(&c->arena, djz_buf_str(&text), text.len);
+    djz_buf_free(&text);
     return copy;
 }
 

@@ -1,9 +1,10 @@
 #!/bin/bash
 # run.sh - out of memory at every allocation (tests/oom/oom_run.c):
 #   run.sh OOM_RUN STEP SPEC CASES
-# `djaz build` of SPEC writes nothing; `djaz ir` and the JSON and SARIF
-# renderers (cJSON's allocations) and the text renderer (of a case with
-# errors and notes) exit 2 with the message.
+# `djaz build` of SPEC, and of a spec with warnings (rendered in text and
+# JSON once OUT is in place), writes nothing; `djaz ir`, `fmt --check` and
+# the JSON and SARIF renderers (cJSON's allocations) and the text renderer
+# (of a case with errors and notes) exit 2 with the message.
 set -u
 oom=$1 step=$2 spec=$3 cases=$4
 scratch=$(mktemp -d)
@@ -14,6 +15,9 @@ each() {
     rm -rf "${scratch:?}"/* "$scratch"/.[!.]* 2>/dev/null
 }
 each build -q "$spec" -o @OUT
+warned=$cases/6001-hardening-off.djaz
+each build -q "$warned" -o @OUT
+each build --format json "$warned" -o @OUT
 each ir "$spec"
 each fmt --check "$spec"
 each check --format sarif "$spec"
