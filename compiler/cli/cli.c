@@ -371,6 +371,18 @@ static size_t sink_state(const djz_diag_sink *s)
     return s->count * 2 + s->truncated;
 }
 
+/* Writes text a line at a time, as the renderers do: a stream that fails
+ * then fails as it would have (its last flush still says why). */
+static void write_lines(FILE *out, const char *text, size_t len)
+{
+    for (const char *end = text + len; text < end;) {
+        const char *nl = memchr(text, '\n', (size_t)(end - text));
+        size_t n = nl ? (size_t)(nl - text) + 1 : (size_t)(end - text);
+        fwrite(text, 1, n, out);
+        text += n;
+    }
+}
+
 void djz_cli_prerender(djz_cli *c)
 {
     djz_buf text = {0};
@@ -387,7 +399,7 @@ int djz_cli_finish(djz_cli *c)
 {
     FILE *out = c->format == DJZ_OUT_TEXT ? stderr : stdout;
     if (c->rendered && c->rendered_count == sink_state(&c->sink))
-        fwrite(c->rendered, 1, c->rendered_len, out); /* needs no memory */
+        write_lines(out, c->rendered, c->rendered_len); /* needs no memory */
     else
         render(c, out);
     if (c->io_error || c->sink.usage)
