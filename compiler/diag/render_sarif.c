@@ -31,6 +31,16 @@ static void append(cJSON *arr, cJSON *item)
         djz_out_of_memory();
 }
 
+/* Adds item under key; adding copies the key, so it can fail: item, then
+ * in no tree, is freed before the exit, which leaks nothing. */
+static void attach(cJSON *o, const char *key, cJSON *item)
+{
+    if (!cJSON_AddItemToObject(o, key, item)) {
+        cJSON_Delete(item);
+        djz_out_of_memory();
+    }
+}
+
 static void add_str(cJSON *o, const char *key, const char *s)
 {
     must(cJSON_AddStringToObject(o, key, s));
@@ -125,9 +135,7 @@ static void add_locations(djz_arena *a, cJSON *r, const djz_diag *d)
     cJSON *locs = must(cJSON_AddArrayToObject(r, "locations"));
     cJSON *loc = must(cJSON_CreateObject());
     append(locs, loc);
-    if (!cJSON_AddItemToObject(loc, "physicalLocation",
-                               physical_location(a, d->src, d->span)))
-        djz_out_of_memory();
+    attach(loc, "physicalLocation", physical_location(a, d->src, d->span));
 }
 
 static void add_related(djz_arena *a, cJSON *r, const djz_diag *d)
@@ -142,9 +150,7 @@ static void add_related(djz_arena *a, cJSON *r, const djz_diag *d)
         cJSON *loc = must(cJSON_CreateObject());
         append(rel, loc);
         add_uint(loc, "id", k++);
-        if (!cJSON_AddItemToObject(loc, "physicalLocation",
-                                   physical_location(a, n->src, n->span)))
-            djz_out_of_memory();
+        attach(loc, "physicalLocation", physical_location(a, n->src, n->span));
         add_message(loc, "message", djz_utf8_sanitize(a, n->message));
     }
 }
@@ -182,8 +188,7 @@ static cJSON *run_json(djz_diag_sink *s, const djz_render_opts *o)
 {
     cJSON *run = must(cJSON_CreateObject());
     cJSON *tool = must(cJSON_AddObjectToObject(run, "tool"));
-    if (!cJSON_AddItemToObject(tool, "driver", driver_json(o)))
-        djz_out_of_memory();
+    attach(tool, "driver", driver_json(o));
     add_str(run, "columnKind", "unicodeCodePoints");
     cJSON *results = must(cJSON_AddArrayToObject(run, "results"));
     size_t n;

@@ -96,11 +96,16 @@ static cJSON *must(cJSON *item)
     return djz_must(item);
 }
 
+/* Adds item under key (to an array when key is NULL).  Adding to an
+ * object copies the key, so it can fail: item, then in no tree, is freed
+ * before the exit, which leaks nothing. */
 static void add(cJSON *o, const char *key, cJSON *item)
 {
     if (!(key ? cJSON_AddItemToObject(o, key, item)
-              : cJSON_AddItemToArray(o, item)))
+              : cJSON_AddItemToArray(o, item))) {
+        cJSON_Delete(item);
         djz_out_of_memory();
+    }
 }
 
 /* cJSON_CreateString(NULL) fails as an allocation would: a value the
