@@ -455,10 +455,11 @@ static bool make_parents(djz_outdir *o)
     bool ok = true;
     while (n) { /* outermost first */
         char *dir = missing[--n];
+        if (ok) /* room first: a directory made is always remembered */
+            o->made = grow(o->made, o->nmade, sizeof *o->made);
         if (ok && mkdir(dir, 0777) && errno != EEXIST)
             ok = fail(o, "cannot create '%s': %s", dir, strerror(errno));
         if (ok) {
-            o->made = grow(o->made, o->nmade, sizeof *o->made);
             o->made[o->nmade++] = dir;
         } else {
             free(dir);
