@@ -104,7 +104,8 @@ static bool write_out(djz_cli *c, const djz_build *b, const char *out,
         report_refusal(c, &d);
     else if (!ok)
         djz_report(&c->sink, DJZ_FILE_UNWRITABLE, NULL, djz_span_make(0, 0),
-                   "%s; nothing was written", d.err);
+                   "%s; nothing was written",
+                   d.err ? d.err : "the output could not be written");
     c->io_error = c->io_error || !ok;
     djz_outdir_close(&d);
     return ok;

@@ -31,8 +31,10 @@ static bool fail(djz_outdir *o, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(o->err, sizeof o->err, fmt, ap);
+    char *err = djz_xvasprintf(fmt, ap); /* whole: a path is never cut */
     va_end(ap);
+    free(o->err);
+    o->err = err;
     o->failed = true;
     return false;
 }
@@ -916,6 +918,7 @@ void djz_outdir_close(djz_outdir *o)
     free(o->tmp);
     free(o->dest);
     free(o->shown);
+    free(o->err);
     memset(o, 0, sizeof *o);
     o->tmpfd = o->lock = -1;
 }

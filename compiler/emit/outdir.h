@@ -91,7 +91,7 @@ typedef struct djz_outdir {
     size_t old_marker_len;
     djz_outdir_finding *findings; /* sorted by path */
     size_t nfindings;
-    char err[512]; /* what failed */
+    char *err; /* what failed (malloc'ed), or NULL */
     bool failed;
     bool committed;
     char **made; /* parents of dest it created, outermost first */

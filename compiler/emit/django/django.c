@@ -107,8 +107,9 @@ void djz_template_render(djz_arena *a, const char *text,
                          size_t nflags, const char *const *vars, size_t nvars,
                          djz_buf *out, djz_env_reads *reads)
 {
-    bool keep[16] = {true};
-    bool taken[16] = {true};
+    enum { DEPTH = 16 }; /* the embedded templates nest 2 deep */
+    bool keep[DEPTH] = {true};
+    bool taken[DEPTH] = {true};
     size_t depth = 0;
     for (const char *line = text; *line;) {
         const char *nl = strchr(line, '\n');
@@ -116,7 +117,9 @@ void djz_template_render(djz_arena *a, const char *text,
         const char *dir = line;
         while (*dir == ' ')
             dir++;
-        if (!strncmp(dir, "#@ if ", 6) && depth + 1 < 16) {
+        if (!strncmp(dir, "#@ if ", 6)) {
+            if (depth + 1 == DEPTH)
+                abort(); /* a template of djaz's own nests too deep */
             const char *name = dir + 6;
             size_t n = strcspn(name, " \n");
             bool v = flag_value(name, n, flag_names, flags, nflags);
