@@ -136,12 +136,13 @@ now_us() {
   fi
 }
 # (exit status 1 allowed when $ok1 is set: ARM's limits, checked above)
-loop_median() { # n warmup command...
+loop_median() { # n warmup command... ($fresh: a directory removed before each run)
   local n=$1 warmup=$2 i t0 now
   shift 2
   for ((i = 0; i < warmup; i++)); do "$@" >/dev/null 2>&1 || ok_status || return 1; done
   : >"$work/times"
   for ((i = 0; i < n; i++)); do
+    [[ -z ${fresh:-} ]] || rm -rf "$fresh"
     now_us
     t0=$now
     "$@" >/dev/null 2>&1 || ok_status || return 1
@@ -281,16 +282,23 @@ done
 
 # ---- djaz build vs. jsonnet ----------------------------------------------
 # The example's whole build as one process (the template, a parameters
-# file per environment, the Python and Django artifacts and djaz.json,
-# written atomically into a directory it replaces) next to jsonnet rendering the same template and parameters
+# file per environment, the Python and Django artifacts and djaz.json)
+# next to jsonnet rendering the same template and parameters
 # files from a hand-written program (tests/bench/example.jsonnet).  The
 # outputs are compared (jq -S) so that the peer does the same job.
 JSONNET=$(command -v jsonnet) || die "jsonnet not found: install Debian package \`jsonnet\`"
 mkdir -p "$work/jsonnet-out"
 # `--only arm`: the same outputs as the peer's (and djaz.json); the whole
-# build, with the Python and Django artifacts, is timed beside it.
+# build, with the Python and Django artifacts, is timed beside it.  Run
+# again into the OUT it wrote, a build checks OUT against djaz.json (every
+# file hashed) and, finding it up to date, writes nothing: the `djaz build`
+# rows time that.  Into a new OUT (`new OUT` row, the directory removed
+# before each run, untimed), it writes every file beside OUT, syncs files
+# and directories to disk and renames the tree into place; jsonnet writes
+# its three files and syncs nothing.
 build_cmd=("$DJAZ" build -q --only arm "$example" -o "$work/build-out")
 full_cmd=("$DJAZ" build -q "$example" -o "$work/full-out")
+fresh_cmd=("$DJAZ" build -q "$example" -o "$work/fresh-out")
 jsonnet_cmd=("$JSONNET" -m "$work/jsonnet-out" "$here/example.jsonnet")
 "${build_cmd[@]}" || die "djaz build failed on the example"
 "${jsonnet_cmd[@]}" >/dev/null || die "jsonnet failed on tests/bench/example.jsonnet"
@@ -308,6 +316,12 @@ if [[ -n $hyperfine ]]; then
     -n full "$(printf '%q ' "${full_cmd[@]}")" \
     -n jsonnet "$(printf '%q ' "${jsonnet_cmd[@]}")" >"$work/out" 2>&1 ||
     { cat "$work/out" >&2; die "hyperfine failed on djaz build / jsonnet"; }
+  "$hyperfine" -N --style none --warmup 5 --runs 100 \
+    --prepare "rm -rf $work/fresh-out" --export-json "$work/fresh.hf.json" \
+    -n fresh "$(printf '%q ' "${fresh_cmd[@]}")" >"$work/out" 2>&1 ||
+    { cat "$work/out" >&2; die "hyperfine failed on djaz build into a new OUT"; }
+  bms[fresh]=$("$JQ" -r '.results[0].median * 1000 | . * 100 | round / 100' \
+    "$work/fresh.hf.json")
   for t in djaz full jsonnet; do
     # shellcheck disable=SC2016 # $t is jq's
     bms[$t]=$("$JQ" -r --arg t "$t" \
@@ -317,6 +331,7 @@ if [[ -n $hyperfine ]]; then
 else
   bms[djaz]=$(loop_median 100 5 "${build_cmd[@]}") || die "djaz build failed"
   bms[full]=$(loop_median 100 5 "${full_cmd[@]}") || die "djaz build failed"
+  bms[fresh]=$(fresh=$work/fresh-out loop_median 100 5 "${fresh_cmd[@]}") || die "djaz build failed"
   bms[jsonnet]=$(loop_median 100 5 "${jsonnet_cmd[@]}") || die "jsonnet failed"
 fi
 bkib_djaz=$(rss_median "${build_cmd[@]}") || die "djaz build failed"
@@ -330,12 +345,13 @@ echo "  same JSON as djaz writes (jq -S): $same"
 echo "  djaz build --only arm writes $(find "$work/build-out" -type f | wc -l) files (the peer's 3 and djaz.json);" \
   "djaz build writes $(find "$work/full-out" -type f | wc -l);" \
   "djaz check builds them all in memory and writes none"
-awk -v dm="${bms[djaz]}" -v jm="${bms[jsonnet]}" -v dk="$bkib_djaz" -v jk="$bkib_jsonnet" \
+awk -v nm="${bms[fresh]}" -v dm="${bms[djaz]}" -v jm="${bms[jsonnet]}" -v dk="$bkib_djaz" -v jk="$bkib_jsonnet" \
   -v fm="${bms[full]}" -v fk="$bkib_full" \
   -v cm="${ms[djaz,example]}" -v ck="${kib[djaz,example]}" 'BEGIN {
   printf "  %-22s %8s %8s\n", "", "ms", "MiB"
   printf "  %-22s %8.2f %8.1f\n", "djaz check", cm, ck / 1024
   printf "  %-22s %8.2f %8.1f\n", "djaz build", fm, fk / 1024
+  printf "  %-22s %8.2f %8s   written and synced\n", "djaz build, new OUT", nm, ""
   printf "  %-22s %8.2f %8.1f\n", "djaz build --only arm", dm, dk / 1024
   printf "  %-22s %8.2f %8.1f   %.1fx the time, %.1fx the memory of djaz --only arm\n", "jsonnet", jm, jk / 1024,
     (dm > 0 ? jm / dm : 0), (dk > 0 ? jk / dk : 0)

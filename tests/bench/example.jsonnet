@@ -167,7 +167,7 @@ local output(value) = { type: 'string', value: expr(value) };
 local template = {
   '$schema': 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
   contentVersion: '1.0.0.0',
-  metadata: { _generator: { name: 'djaz', version: '0.1.0' } },
+  metadata: { _generator: { name: 'djaz' } },
   parameters: {
     workspaceName: nameOf(T.workspace),
     environment: param('string', 'the djaz environment deployed') +
