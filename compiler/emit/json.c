@@ -223,6 +223,12 @@ bool djz_json_equal(const djz_json *x, const djz_json *y)
 
 /* ---- output ---------------------------------------------------------- */
 
+bool djz_json_arm_reads(const char *s)
+{
+    size_t n = strlen(s);
+    return n >= 2 && s[0] == '[' && s[n - 1] == ']';
+}
+
 /* A JSON string literal; prefix is written first inside the quotes. */
 static void string(djz_buf *b, const char *prefix, const char *s, size_t n)
 {
@@ -474,10 +480,11 @@ static void value(const writer *w, const djz_json *v, int depth)
     case DJZ_JSON_NUMBER:
         djz_buf_puts(b, v->text);
         return;
-    case DJZ_JSON_STRING:
-        string(b, w->arm && v->text[0] == '[' ? "[" : "", v->text,
-               strlen(v->text));
+    case DJZ_JSON_STRING: {
+        size_t n = strlen(v->text);
+        string(b, w->arm && djz_json_arm_reads(v->text) ? "[" : "", v->text, n);
         return;
+    }
     case DJZ_JSON_ARRAY:
     case DJZ_JSON_OBJECT: {
         bool obj = v->kind == DJZ_JSON_OBJECT;

@@ -108,12 +108,22 @@ typedef struct djz_json_envs {
     size_t n;
 } djz_json_envs;
 
+/* Whether ARM reads the template string s as an expression: it starts
+ * with '[' and ends with ']' ("Syntax and expressions in ARM templates",
+ * Escape characters).  "[x" and "[test] value" are literal as written;
+ * "[x]" is written "[[x]", which ARM reads as the text [x]. */
+bool djz_json_arm_reads(const char *s);
+
 /* Writes v, indented by two spaces, ending with a newline.  Slots are
  * shown as parameters('NAME') or as their one value; envs names the
- * environments of SWITCH nodes.  Plain JSON strings starting with '[' are
- * written "[[...": ARM would read them as expressions. */
+ * environments of SWITCH nodes.  A plain string ARM would read as an
+ * expression (djz_json_arm_reads) gets one more '[' in front.  Object
+ * keys are written as they are: the back end's own names, or names sema
+ * validated (settings, secrets), which never start with '['. */
 void djz_json_write(djz_buf *out, const djz_json *v, const djz_json_envs *envs);
-/* The same for a tree without slots, expressions or ARM escaping. */
+/* The same for a tree without slots, expressions or ARM escaping: the
+ * manifest, and ARM parameters files, whose values ARM takes as they
+ * are (it evaluates expressions in a template only). */
 void djz_json_write_plain(djz_buf *out, const djz_json *v);
 
 #endif

@@ -71,8 +71,12 @@ def evaluate(e, params):
 
 
 def value(v, params):
-    """v as the environment deploys it, where djaz can tell."""
-    if isinstance(v, str) and v.startswith("[") and not v.startswith("[["):
+    """v as the environment deploys it, where djaz can tell.  ARM reads a
+    string as an expression when it starts with [ and ends with ]; "[[" in
+    front of such a string stands for one "["; any other string is text."""
+    if isinstance(v, str) and v.startswith("[") and v.endswith("]"):
+        if v.startswith("[["):
+            return v[1:]
         return evaluate(v[1:-1], params)
     return v
 
