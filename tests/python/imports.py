@@ -11,7 +11,10 @@ and (for --cov) pytest-cov.  The files are held to requirements.txt
 (the settings modules, startup.sh), requirements-test.txt (tests/,
 tox.ini, CI) or requirements-dev.txt (locustfile.py), following -r.  An
 import the map does not know fails too: a template that grows an import
-must say here which package provides it.  Exit 1 with one line per gap.
+must say here which package provides it.  The other way too: a line
+djaz adds (below "# Added by djaz") is a package some generated file
+needs (pytest-cov only when the CI files run pytest --cov).  Exit 1 with
+one line per gap.
 """
 import ast
 import os
@@ -96,9 +99,22 @@ def which_file(rel):
     return "requirements-test.txt"
 
 
+def added(out, name):
+    """The normalized names of the lines djaz added to a requirements
+    file (those below its "# Added by djaz" comment)."""
+    path = os.path.join(out, name)
+    if not os.path.exists(path):
+        return []
+    lines = open(path, encoding="utf-8").read().split("# Added by djaz", 1)
+    return [norm(Requirement(x.strip()).name)
+            for x in (lines[1].splitlines()[1:] if len(lines) > 1 else [])
+            if x.strip() and not x.startswith("#")]
+
+
 def main():
     out = sys.argv[1]
     gaps = []
+    needed = set()
     std = set(sys.stdlib_module_names)
     for d, _, names in os.walk(out):
         for n in sorted(names):
@@ -124,12 +140,19 @@ def main():
                     gaps.append(f"{rel}: {why}: no package known for "
                                 f"`{module}` (tests/python/imports.py)")
                     continue
+                needed.update(dists)
                 hit = [x for x in dists if x in have]
                 if not hit:
                     gaps.append(f"{rel}: {why}: {which_file(rel)} lacks "
                                 f"{' or '.join(sorted(dists))}")
                 elif extra and extra not in have[hit[0]]:
                     gaps.append(f"{rel}: {why}: {hit[0]} lacks [{extra}]")
+    for name in ("requirements.txt", "requirements-dev.txt",
+                 "requirements-test.txt"):
+        for dist in added(out, name):
+            if dist not in needed:
+                gaps.append(f"{name}: djaz added {dist}, which no generated "
+                            f"file needs")
     for g in sorted(set(gaps)):
         print(f"FAIL {out}: {g}")
     return 1 if gaps else 0

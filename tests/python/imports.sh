@@ -28,7 +28,9 @@ spec() {
   printf 'djaz 1\nimport "std/azure/hardened"\n'
   printf 'app shop {\n  python = "3.13"\n  django = "5.2"\n  package = "shop"\n'
   printf '  region = "westeurope"\n  resource_group = "shop-${env.name}"\n'
-  printf '  requirements { runtime = [%s] }\n' "$runtime"
+  printf '  requirements {\n    runtime = [%s]\n' "$runtime"
+  [[ -z ${TEST:-} ]] || printf '    test = [%s]\n' "$TEST"
+  printf '  }\n'
   printf '  secret SECRET_KEY { generate = 50 }\n'
   for f in "$@"; do
     case $f in
@@ -43,6 +45,7 @@ spec() {
       storage) printf 'storage files {\n  account = "shopfiles${env.name}"\n  containers = { static = "static", media = "media" }\n}\n' ;;
       insights) printf 'monitor { insights = on }\n' ;;
       ci) printf 'ci github { auth = oidc }\n' ;;
+      pipelines) printf 'ci azure_pipelines { service_connection = "shop" }\n' ;;
       test) printf 'test access {\n  login_required = ["/a/"]\n  users_allowed = ["/a/"]\n}\n' ;;
     esac
   done
@@ -93,6 +96,30 @@ if check own "$work/own.djaz"; then
     grep -q -- '--worker-class=uvicorn.workers.UvicornWorker' "$work/own.out/startup.sh"
   then ok; else bad "own: the spec's pins were not kept as written"; cat "$req"; fi
 fi
+
+# Coverage: the CI files run pytest --cov exactly when djaz writes them,
+# and requirements-test.txt then holds pytest-cov, the spec's line in any
+# spelling pip reads as that name (kept, nothing added) or djaz's.
+for t in '' '"pytest-cov==6.0.0"' '"pytest_cov==6.0.0"' '"PyTest.Cov==6.0.0"' \
+  '"pytest__cov==6.0.0"'; do
+  for ci in none ci pipelines both; do
+    case $ci in none) set -- ;; both) set -- ci pipelines ;; *) set -- "$ci" ;; esac
+    name="cov-$ci-${t:-unlisted}"
+    TEST=$t spec "$@" >"$work/cov.djaz"
+    check "$name" "$work/cov.djaz" || continue
+    o=$work/$name.out
+    cifiles=$(ls "$o"/.github/workflows/*.yml "$o"/azure-pipelines.yml 2>/dev/null)
+    runs=$(grep -l -- '-m pytest' $cifiles /dev/null | wc -l)
+    cov=$(grep -l -- '--cov=shop --cov-report=xml' $cifiles /dev/null | wc -l)
+    lines=$(grep -ci '^pytest[-_.]*cov' "$o/requirements-test.txt")
+    if [[ $ci == none ]]; then want_runs=0 want_lines=$([[ -n $t ]] && echo 1 || echo 0)
+    else want_runs=$((runs > 0 ? runs : 1)) want_lines=1; fi
+    if [[ $runs == "$want_runs" && $cov == "$runs" && $lines == "$want_lines" ]] &&
+      { [[ -z $t ]] || grep -qxF "${t//\"/}" "$o/requirements-test.txt"; }; then ok
+    else bad "$name: $runs CI files run pytest, $cov with --cov; $lines pytest-cov lines"
+      cat "$o/requirements-test.txt"; fi
+  done
+done
 
 # The check fails on a requirements file that lacks what is imported.
 cp -r "$work/all.out" "$work/broken"

@@ -3,10 +3,8 @@
 
 #include "emit/shell.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 const djz_ir_block *djz_ci_block(const djz_ir *ir, const char *name)
 {
@@ -47,27 +45,9 @@ const char *djz_ci_package(const djz_ir *ir)
     return pkg && pkg->text ? pkg->text : "app";
 }
 
-/* Whether a requirement line names package pkg: "pytest-cov==6.0" does,
- * "pytest-cover" does not. */
-static bool names_package(const char *req, const char *pkg)
-{
-    size_t n = strlen(pkg);
-    if (strncasecmp(req, pkg, n))
-        return false;
-    unsigned char c = (unsigned char)req[n];
-    return !(isalnum(c) || c == '-' || c == '_' || c == '.');
-}
-
 bool djz_ci_has_coverage(const djz_ir *ir)
 {
-    const djz_ir_block *app = djz_ir_block_of(&ir->envs[0], "app");
-    const djz_ir_block *req = app ? djz_ir_child(app, "requirements") : NULL;
-    const djz_value *test = req ? djz_ir_get(req, "test") : NULL;
-    for (size_t i = 0; test && i < test->n; i++)
-        if (test->items[i]->text &&
-            names_package(test->items[i]->text, "pytest-cov"))
-            return true;
-    return false;
+    return djz_python_ci_coverage(ir);
 }
 
 const char *djz_ci_pytest(djz_arena *a, const djz_ir *ir)

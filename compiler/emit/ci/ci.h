@@ -65,10 +65,11 @@ const char **djz_ci_pythons(djz_arena *a, const djz_ir *ir,
 const char *djz_ci_webapp(const djz_ir_env *e);
 /* The application's package ("django_on_azure"), for coverage. */
 const char *djz_ci_package(const djz_ir *ir);
-/* Whether the test requirements hold pytest-cov. */
+/* Whether the tests run with coverage: djz_python_ci_coverage, which
+ * also puts pytest-cov in requirements-test.txt. */
 bool djz_ci_has_coverage(const djz_ir *ir);
 /* The script that runs the tests: pytest with JUnit results, and with
- * coverage of the package when the test requirements hold pytest-cov. */
+ * coverage of the package when djz_ci_has_coverage. */
 const char *djz_ci_pytest(djz_arena *a, const djz_ir *ir);
 /* The environments' branches (of only that environment, if given), each
  * once, as a JSON array of strings.  With glob, as GitHub's branch

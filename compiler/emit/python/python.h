@@ -26,6 +26,12 @@ typedef struct djz_need {
 } djz_need;
 enum { DJZ_MAX_NEEDS = 12 };
 size_t djz_python_needs(const djz_ir *ir, const djz_ir_env *e, djz_need *out);
+/* Whether the CI files run the tests with coverage (pytest --cov): when
+ * djaz writes CI files at all (a `ci` block).  The one decision that
+ * both requirements-test.txt (pytest-cov, listed by the spec in any
+ * spelling pip reads as that name, or added) and the CI back ends'
+ * pytest command follow. */
+bool djz_python_ci_coverage(const djz_ir *ir);
 /* DJZ4009 for each runtime need djaz cannot add: no pin in the stdlib
  * (Django), or listed without the extra the generated code needs. */
 void djz_python_check_requirements(djz_diag_sink *sink, djz_arena *a,

@@ -124,10 +124,20 @@ size_t djz_python_needs(const djz_ir *ir, const djz_ir_env *e, djz_need *out)
                           {NULL},
                           "tox.ini's [pytest] settings and the generated "
                           "tests' fixtures need it"};
-    if (anywhere(ir, NULL, "ci"))
+    if (djz_python_ci_coverage(ir))
         out[n++] = (djz_need){
             TEST, "pytest-cov", NULL, {NULL}, "the CI files run pytest --cov"};
     return n;
+}
+
+bool djz_python_ci_coverage(const djz_ir *ir)
+{
+    /* The CI back ends read the first environment's ci blocks. */
+    const djz_ir_env *e = ir->nenvs ? &ir->envs[0] : NULL;
+    for (size_t i = 0; e && i < e->nblocks; i++)
+        if (!strcmp(e->blocks[i]->schema->kind, "ci"))
+            return true;
+    return false;
 }
 
 /* Whether the requirement line names extra among its [extras]. */
