@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "emit/ci/ci.h"
 #include "emit/django/django.h"
@@ -148,17 +149,91 @@ static void python_artifacts(djz_build_run *r)
                           &add(a, b, cap, "locustfile.py")->text);
 }
 
-/* The spec's path as the workflows name it: relative to the repository's
- * root, where CI runs; an absolute path keeps only its file name. */
-static const char *repo_path(const char *spec)
+/* The directory of the repository holding real (an absolute path): the
+ * nearest one above it with a .git (a directory, or a worktree's file);
+ * its length in real, or 0 when there is none. */
+static size_t repo_root(djz_arena *a, const char *real)
 {
-    if (spec[0] == '/') {
-        const char *slash = strrchr(spec, '/');
-        return slash + 1;
+    for (size_t n = strlen(real); n > 1;) {
+        while (n > 1 && real[n - 1] != '/')
+            n--;
+        if (n > 1)
+            n--; /* the slash */
+        const char *git = djz_arena_printf(a, "%.*s/.git", (int)n, real);
+        if (n > 1 && access(git, F_OK) == 0)
+            return n;
     }
-    while (spec[0] == '.' && spec[1] == '/')
-        spec += 2;
-    return spec;
+    return 0;
+}
+
+/* A relative path with "." and ".." resolved in its text: NULL when a
+ * ".." climbs out of where it starts. */
+static const char *lexical(djz_arena *a, const char *path)
+{
+    char *out = djz_arena_alloc(a, strlen(path) + 1);
+    size_t n = 0;
+    for (const char *p = path; *p;) {
+        size_t len = strcspn(p, "/");
+        if (len == 2 && !strncmp(p, "..", 2)) {
+            if (!n)
+                return NULL;
+            while (n && out[n - 1] != '/')
+                n--;
+            n -= n > 0;
+        } else if (len && !(len == 1 && *p == '.')) {
+            if (n)
+                out[n++] = '/';
+            memcpy(out + n, p, len);
+            n += len;
+        }
+        p += len + (p[len] == '/');
+    }
+    out[n] = '\0';
+    return n ? out : NULL;
+}
+
+/* The spec's path as the CI files name it (DJAZ_SPEC) and djaz.json
+ * records it: relative to the root of its git repository, where CI runs,
+ * so the same spec gives the same path from any working directory;
+ * outside a repository, the path as given (an absolute one keeps only
+ * its file name).  NULL when there is none: the spec came from standard
+ * input, or a relative path climbs out of the working directory. */
+static const char *repo_path(djz_arena *a, const char *spec)
+{
+    if (!strcmp(spec, "-"))
+        return NULL;
+    const char *real = djz_realpath(a, spec);
+    size_t root = real ? repo_root(a, real) : 0;
+    if (root)
+        return real + root + 1;
+    if (spec[0] == '/')
+        return strrchr(spec, '/') + 1;
+    return lexical(a, spec);
+}
+
+/* DJZ4016 at the first ci block when the CI files cannot name the spec. */
+static void no_spec_path(djz_build_run *r)
+{
+    const djz_ir *ir = &r->c->ir;
+    const djz_ir_block *ci = djz_ci_block(ir, "github");
+    if (!ci)
+        ci = djz_ci_block(ir, "azure_pipelines");
+    if (!ci)
+        return;
+    bool stdin_spec = !strcmp(r->spec, "-");
+    djz_diag *d = djz_report(
+        r->sink, DJZ_NO_SPEC_PATH, ci->src, ci->span,
+        stdin_spec ? "the spec comes from standard input: the CI files "
+                     "need its path in the repository"
+                   : "the spec `%s` is outside the working directory: the "
+                     "CI files need its path in the repository",
+        r->spec);
+    djz_diag_help(r->sink, d,
+                  stdin_spec ? "build from the spec's file, in its git "
+                               "repository: `djaz build app.djaz -o OUT`"
+                             : "run djaz inside the spec's git "
+                               "repository, or from a directory that holds "
+                               "the spec");
 }
 
 static void ci_artifacts(djz_build_run *r)
@@ -166,9 +241,13 @@ static void ci_artifacts(djz_build_run *r)
     djz_arena *a = r->a;
     djz_build *b = r->b;
     size_t *cap = &r->cap;
+    const char *spec = repo_path(a, r->spec);
+    if (!spec) {
+        no_spec_path(r);
+        return;
+    }
     djz_seen missing = {0};
-    djz_ci_input in = {a,       r->sink, &r->c->ir, &b->arm, repo_path(r->spec),
-                       &missing};
+    djz_ci_input in = {a, r->sink, &r->c->ir, &b->arm, spec, &missing};
     djz_ci_files files = {0};
     djz_ci_github(&in, &files);
     djz_ci_pipelines(&in, &files);
@@ -238,8 +317,8 @@ bool djz_build_artifacts(djz_arena *a, djz_diag_sink *sink,
         djz_json *reads = what & DJZ_ARTIFACTS_DJANGO
                               ? djz_env_reads_json(a, &out->reads)
                               : NULL;
-        djz_json *m = djz_manifest(a, &c->ir, &out->arm, reads, spec,
-                                   out->artifacts, out->n);
+        djz_json *m = djz_manifest(a, &c->ir, &out->arm, reads,
+                                   repo_path(a, spec), out->artifacts, out->n);
         djz_json_write_plain(&add(a, out, &r.cap, "djaz.json")->text, m);
     }
     return sink->errors == errors;

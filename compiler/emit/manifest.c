@@ -75,7 +75,7 @@ djz_json *djz_manifest(djz_arena *a, const djz_ir *ir, const djz_arm *arm,
     djz_json_set_int(a, m, "djazManifest", 1);
     djz_json_set_str(a, m, "generator",
                      djz_arena_printf(a, "djaz %s", djz_version));
-    djz_json_set_str(a, m, "spec", spec);
+    djz_json_set(a, m, "spec", spec ? djz_json_str(a, spec) : djz_json_null(a));
     const djz_ir_block *app =
         ir->nenvs ? djz_ir_block_of(&ir->envs[0], "app") : NULL;
     djz_json_set_str(a, m, "application", app ? app->label : "");

@@ -16,7 +16,9 @@ typedef struct djz_artifact {
     bool executable; /* startup.sh */
 } djz_artifact;
 
-/* The manifest of artifacts[0..n); spec is the spec's path as given;
+/* The manifest of artifacts[0..n); spec is the spec's path in its
+ * repository, as the CI files name it, or NULL (written null) when it
+ * has none (read from standard input);
  * reads, when not NULL, is what the settings fragment reads
  * (djz_env_reads_json). */
 djz_json *djz_manifest(djz_arena *a, const djz_ir *ir, const djz_arm *arm,
