@@ -63,7 +63,6 @@ static const djz_type T_PG_SERVER =
 static const djz_type T_PG_DB = NAMED(DJZ_RULE_PG_DATABASE, "a database name");
 static const djz_type T_MODULE =
     NAMED(DJZ_RULE_PYTHON_MODULE, "a Python module");
-static const djz_type T_MODULES = {DJZ_TY_LIST, &T_MODULE, .min = NO_RANGE};
 static const djz_type T_REQUIREMENT =
     NAMED(DJZ_RULE_REQUIREMENT, "a requirement");
 static const djz_type T_REQUIREMENTS = {DJZ_TY_LIST, &T_REQUIREMENT,
@@ -136,7 +135,6 @@ static const djz_attr_schema app_attrs[] = {
     ATTR("django", T_DJANGO, REQ, "Django release the application runs on"),
     ATTR("package", T_MODULE, REQ,
          "the Python package holding settings.py, asgi.py and wsgi.py"),
-    ATTR("sources", T_MODULES, 0, "packages linted and security-scanned"),
     ATTR("region", T_REGION, REQ, "Azure region of every resource"),
     ATTR("resource_group", T_RG, REQ, "resource group holding every resource"),
     ATTR("name", T_WEB_APP, DJZ_ATTR_GLOBAL,
@@ -450,6 +448,11 @@ static const djz_removed_attr removed[] = {
      "OpenCensus retired on 2024-09-30)",
      "remove the line; `insights = on` is what turns Application Insights "
      "on"},
+    {"app", "sources",
+     "it did nothing: no generated file read it (CI scans the spec and the "
+     "requirements; tox's lint runs the commands of `tox { lint }`)",
+     "remove the line; to lint or scan packages, name them in a "
+     "`tox { lint = [...] }` command"},
 };
 
 const djz_removed_attr *djz_schema_removed(const char *kind, const char *name)

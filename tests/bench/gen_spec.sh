@@ -323,7 +323,6 @@ function app(   nreq, sbudget, cbudget, s0, c0, slines, clines) {
     attr("python", q("3.13"))
     attr("django", q("5.2"))
     attr("package", q("shop"), "# where settings.py, asgi.py live")
-    attr("sources", strlist("shop|shop_api|common"))
     attr("region", q("westeurope"))
     attr("resource_group", q("shop-${env.name}"))
     attr("name", q("shop-web-${env.name}"), "# shop-web-staging.azurewebsites.net, ...")
