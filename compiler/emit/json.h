@@ -122,8 +122,10 @@ bool djz_json_arm_reads(const char *s);
  * validated (settings, secrets), which never start with '['. */
 void djz_json_write(djz_buf *out, const djz_json *v, const djz_json_envs *envs);
 /* The same for a tree without slots, expressions or ARM escaping: the
- * manifest, and ARM parameters files, whose values ARM takes as they
- * are (it evaluates expressions in a template only). */
+ * manifest, and ARM parameters files: ARM takes a parameter's string
+ * value as it is (it reads strings nested in an object or array
+ * parameter as expressions, but djaz's parameters are all strings,
+ * numbers and booleans: names, SKUs, settings). */
 void djz_json_write_plain(djz_buf *out, const djz_json *v);
 
 #endif
