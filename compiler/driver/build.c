@@ -202,7 +202,17 @@ static const char *repo_path(djz_arena *a, const char *spec)
 {
     if (!strcmp(spec, "-"))
         return NULL;
-    const char *real = djz_realpath(a, spec);
+    /* The directory resolved, not the file: a spec that is a symbolic
+     * link is named where the link is, in the repository. */
+    const char *slash = strrchr(spec, '/');
+    const char *dir =
+        slash ? djz_arena_printf(a, "%.*s/", (int)(slash - spec), spec) : ".";
+    const char *real_dir = djz_realpath(a, dir);
+    const char *real =
+        real_dir ? djz_arena_printf(a, "%s/%s",
+                                    strcmp(real_dir, "/") ? real_dir : "",
+                                    slash ? slash + 1 : spec)
+                 : NULL;
     size_t root = real ? repo_root(a, real) : 0;
     if (root)
         return real + root + 1;

@@ -29,3 +29,8 @@ for git in dir file; do
     grep -h 'DJAZ_SPEC:' "$tmp/repo/out/.github/workflows/djaz-pull-request.yml" &&
     grep '"spec"' "$tmp/repo/out/djaz.json"
 done
+# A spec that is a link into another directory is named where the link is.
+rm -rf "$tmp/repo/out"
+ln -s "$tmp/plain/app.djaz" "$tmp/repo/app/link.djaz"
+(cd "$tmp/repo" && "$DJAZ" build -q app/link.djaz -o out) &&
+  grep -h 'DJAZ_SPEC:' "$tmp/repo/out/.github/workflows/djaz-pull-request.yml"
