@@ -87,32 +87,42 @@ static bool block_ok(const char *s)
     return s[n - 1] != ' ';
 }
 
-/* What the character at p is, beyond ASCII: a C1 control (NEL U+0085
- * among them, which YAML 1.1 reads as a line break), U+2028 or U+2029
- * (line breaks to YAML 1.1), a byte that is not UTF-8, or none of these;
- * *len is its length.  The first three are written as escapes in double
- * quotes: in single quotes or a block PyYAML folds a NEL into a space. */
-typedef enum { ORDINARY, C1, SEPARATOR, NOT_UTF8 } kind;
+/* What the character at p (before end) is, beyond ASCII; *len is its
+ * length and *cp its code point.  ESCAPED: one that YAML 1.2 does not
+ * allow raw (outside its printable set x9, xA, xD, x20-x7E, x85,
+ * xA0-xD7FF, xE000-xFFFD, x10000-x10FFFF: C1 controls, U+FFFE, U+FFFF),
+ * one YAML 1.1 reads as a line break (NEL U+0085, U+2028, U+2029; in
+ * single quotes or a block PyYAML folds a NEL into a space), or a
+ * bidirectional control that would show the text in another order than
+ * it is read (Trojan Source): each is written as an escape in double
+ * quotes.  NOT_UTF8: a byte that is not UTF-8. */
+typedef enum { ORDINARY, ESCAPED, NOT_UTF8 } kind;
 
-static kind special(const unsigned char *p, size_t *len)
+static bool escaped_cp(uint32_t cp)
+{
+    return cp <= 0x9f || cp == 0x2028 || cp == 0x2029 || cp == 0xfffe ||
+           cp == 0xffff || djz_utf8_bidi_control(cp);
+}
+
+static kind special(const unsigned char *p, const unsigned char *end,
+                    size_t *len, uint32_t *cp)
 {
     *len = 1;
+    *cp = p[0];
     if (p[0] < 0x80)
         return ORDINARY;
-    uint32_t cp = 0;
-    *len = djz_utf8_decode((const char *)p, strlen((const char *)p), &cp);
+    *len = djz_utf8_decode((const char *)p, (size_t)(end - p), cp);
     if (!*len) {
         *len = 1;
         return NOT_UTF8;
     }
-    if (cp <= 0x9f)
-        return C1;
-    return cp == 0x2028 || cp == 0x2029 ? SEPARATOR : ORDINARY;
+    return escaped_cp(*cp) ? ESCAPED : ORDINARY;
 }
 
 djz_yaml_style djz_yaml_style_of(const char *s, bool key)
 {
     bool control = false, newline = false;
+    const unsigned char *end = (const unsigned char *)s + strlen(s);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p == '\n')
             newline = true;
@@ -120,7 +130,8 @@ djz_yaml_style djz_yaml_style_of(const char *s, bool key)
             control = true;
         else {
             size_t len;
-            control |= special(p, &len) != ORDINARY;
+            uint32_t cp;
+            control |= special(p, end, &len, &cp) != ORDINARY;
             p += len - 1;
         }
     }
@@ -142,20 +153,35 @@ static void pad(djz_buf *o, int n)
     }
 }
 
-/* The character at *p (not ASCII) in double quotes; *p moves to its
- * last byte. */
-static void special_char(djz_buf *o, const unsigned char **p)
+/* cp as a double-quoted escape: \xHH up to U+00FF, else \uHHHH (every
+ * code point escaped is below U+10000). */
+static void escape(djz_buf *o, uint32_t cp)
 {
     static const char hex[] = "0123456789abcdef";
-    size_t len;
-    switch (special(*p, &len)) {
-    case C1: {
-        char e[4] = {'\\', 'x', hex[(*p)[1] >> 4], hex[(*p)[1] & 15]};
+    if (cp <= 0xff) {
+        char e[4] = {'\\', 'x', hex[cp >> 4], hex[cp & 15]};
         djz_buf_put(o, e, 4);
-        break;
+        return;
     }
-    case SEPARATOR:
-        djz_buf_puts(o, (*p)[2] == 0xa8 ? "\\u2028" : "\\u2029");
+    char e[6] = {'\\',
+                 'u',
+                 hex[cp >> 12 & 15],
+                 hex[cp >> 8 & 15],
+                 hex[cp >> 4 & 15],
+                 hex[cp & 15]};
+    djz_buf_put(o, e, 6);
+}
+
+/* The character at *p (not ASCII, before end) in double quotes; *p moves
+ * to its last byte. */
+static void special_char(djz_buf *o, const unsigned char **p,
+                         const unsigned char *end)
+{
+    size_t len;
+    uint32_t cp;
+    switch (special(*p, end, &len, &cp)) {
+    case ESCAPED:
+        escape(o, cp);
         break;
     case NOT_UTF8:
         djz_buf_puts(o, "\\ufffd");
@@ -169,7 +195,7 @@ static void special_char(djz_buf *o, const unsigned char **p)
 
 static void double_quoted(djz_buf *o, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
+    const unsigned char *end = (const unsigned char *)s + strlen(s);
     djz_buf_puts(o, "\"");
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
@@ -186,12 +212,10 @@ static void double_quoted(djz_buf *o, const char *s)
             djz_buf_puts(o, "\\t");
             break;
         default:
-            if (*p < 0x20 || *p == 0x7f) {
-                char e[4] = {'\\', 'x', hex[*p >> 4], hex[*p & 15]};
-                djz_buf_put(o, e, 4);
-            } else {
-                special_char(o, &p);
-            }
+            if (*p < 0x20 || *p == 0x7f)
+                escape(o, *p);
+            else
+                special_char(o, &p, end);
         }
     }
     djz_buf_puts(o, "\"");
@@ -323,14 +347,17 @@ static void sequence(djz_buf *o, const djz_json *v, int indent,
 /* One line of the header comment: a character that any YAML reader
  * could take for a line break (CR, NEL, U+2028...) or that yamllint
  * refuses would end the comment and start content, so each control and
- * special character is written as U+FFFD. */
+ * special character (ESCAPED above: a comment has no escapes) is written
+ * as U+FFFD. */
 static void comment_line(djz_buf *o, const char *line, size_t len)
 {
+    const unsigned char *end = (const unsigned char *)line + len;
     djz_buf_puts(o, len ? "# " : "#");
     for (size_t i = 0; i < len;) {
         const unsigned char *p = (const unsigned char *)line + i;
         size_t n;
-        kind k = special(p, &n);
+        uint32_t cp;
+        kind k = special(p, end, &n, &cp);
         if (k != ORDINARY || *p < 0x20 || *p == 0x7f)
             djz_buf_puts(o, "\xef\xbf\xbd");
         else

@@ -8,7 +8,13 @@
  * them) reads it back as that same string: `on`, `yes`, `3.10`, `*x`,
  * `a: b` and `a #b` are quoted; `${{ secrets.X }}` stays plain.  A string
  * of several lines is a literal block (`|`, `|-`) when that keeps it
- * exactly, else a double-quoted string with escapes. */
+ * exactly, else a double-quoted string with escapes.  What YAML 1.2
+ * forbids raw (characters outside its printable set: C0 and C1 controls,
+ * U+FFFE, U+FFFF; bytes that are not UTF-8, written \ufffd), what YAML
+ * 1.1 reads as a line break (NEL, U+2028, U+2029) and the bidirectional
+ * controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) are
+ * always escaped in double quotes; in the header comment, which has no
+ * escapes, they become U+FFFD.  The writer is linear in its input. */
 #ifndef DJZ_YAML_H
 #define DJZ_YAML_H
 

@@ -32,5 +32,11 @@ const char *djz_utf8_sanitize(djz_arena *a, const char *s);
  * characters, the bidirectional controls of "Trojan Source", the BOM.
  * The formatter writes them as \u{...}; the text renderer shows them so. */
 bool djz_utf8_invisible(uint32_t cp);
+/* True for a bidirectional control (U+202A-U+202E, U+2066-U+2069, the
+ * marks U+200E, U+200F and U+061C): text holding one may show on screen
+ * in another order than a program reads it ("Trojan Source",
+ * CVE-2021-42574).  The writers escape them, or refuse them where the
+ * output language has no escape (a tox command). */
+bool djz_utf8_bidi_control(uint32_t cp);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "check.h"
 #include "emit/yaml.h"
@@ -91,6 +92,13 @@ static const char *const hazards[] = {
     "control",
     "multi\nline \xc2\x85 with NEL\n",
     "\xc2\x85",
+    "a\xef\xbf\xbf"
+    "b",             /* U+FFFF: outside YAML's printable set */
+    "c\xef\xbf\xbe", /* U+FFFE */
+    "rtl \xe2\x80\xae"
+    "txt.exe", /* U+202E, a bidi override */
+    "isolates \xe2\x81\xa6x\xe2\x81\xa9 marks \xe2\x80\x8e\xd8\x9c",
+    "U+FFFD \xef\xbf\xbd U+E000 \xee\x80\x80 U+10FFFF \xf4\x8f\xbf\xbf",
     "python -m pip install -r "
     "requirements.txt",
 };
@@ -250,10 +258,75 @@ static void test_layout(void)
     djz_arena_free(&a);
 }
 
-static const djz_test_fn tests[] = {test_plain, test_quoted, test_blocks,
-                                    test_layout, test_line_breaks};
-static const char *const names[] = {"test_plain", "test_quoted", "test_blocks",
-                                    "test_layout", "test_line_breaks"};
+/* What YAML forbids raw (outside its printable set: U+FFFE, U+FFFF) and
+ * the bidirectional controls are escaped in double quotes, in values and
+ * keys; in the header comment they become U+FFFD. */
+static void test_unprintable(void)
+{
+    CHECK(style("a\xef\xbf\xbf") == DJZ_YAML_DOUBLE);
+    CHECK(style("\xef\xbf\xbe") == DJZ_YAML_DOUBLE);
+    CHECK(style("x\xe2\x80\xaey") == DJZ_YAML_DOUBLE);
+    CHECK(style("\xd8\x9c") == DJZ_YAML_DOUBLE);
+    CHECK(style("\xef\xbf\xbd\xee\x80\x80\xf4\x8f\xbf\xbf") == DJZ_YAML_SINGLE);
+    djz_arena a;
+    djz_arena_init(&a);
+    djz_json *doc = djz_json_object(&a);
+    djz_json_set_str(
+        &a, doc, "v",
+        "a\xef\xbf\xbf"
+        "b\xef\xbf\xbe"
+        "c\xe2\x80\xaa\xe2\x80\xae\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\x8e"
+        "\xe2\x80\x8f\xd8\x9c"
+        "d");
+    djz_json_set_str(&a, doc, "k\xe2\x80\xae", "multi\nline\xef\xbf\xbf\n");
+    djz_buf out = {0};
+    djz_yaml_write(&out, "c\xef\xbf\xbf\xe2\x80\xae", doc);
+    djz_buf_put(&out, "", 1);
+    CHECK_EQ_STR(out.data,
+                 "# c\xef\xbf\xbd\xef\xbf\xbd\n"
+                 "---\n"
+                 "v: \"a\\uffffb\\ufffec\\u202a\\u202e\\u2066\\u2069\\u200e"
+                 "\\u200f\\u061cd\"\n"
+                 "\"k\\u202e\": \"multi\\nline\\uffff\\n\"\n");
+    djz_buf_free(&out);
+    djz_arena_free(&a);
+}
+
+/* The writer is linear in the length of a value: it used to decode each
+ * non-ASCII character after measuring the rest of the string (800,000
+ * 'é' took 14 s).  2,000,000 of them, as a value and in the comment, in
+ * well under the seconds a quadratic writer would take. */
+static void test_linear(void)
+{
+    size_t n = 2000000;
+    char *s = malloc(2 * n + 2);
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + 2 * i, "\xc3\xa9", 2);
+    s[2 * n] = '\x85', s[2 * n + 1] = '\0'; /* not UTF-8: double quotes */
+    djz_arena a;
+    djz_arena_init(&a);
+    djz_json *doc = djz_json_object(&a);
+    djz_json_set_str(&a, doc, "v", s);
+    djz_json_set_str(&a, doc, "w", s + 1);
+    clock_t start = clock();
+    djz_buf out = {0};
+    djz_yaml_write(&out, s, doc);
+    double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
+    CHECK(out.len > 6 * n);
+    CHECK(seconds < 3.0);
+    if (seconds >= 3.0)
+        fprintf(stderr, "%.1f s for %zu characters\n", seconds, n);
+    djz_buf_free(&out);
+    djz_arena_free(&a);
+    free(s);
+}
+
+static const djz_test_fn tests[] = {
+    test_plain,       test_quoted,      test_blocks, test_layout,
+    test_line_breaks, test_unprintable, test_linear};
+static const char *const names[] = {
+    "test_plain",       "test_quoted",      "test_blocks", "test_layout",
+    "test_line_breaks", "test_unprintable", "test_linear"};
 
 static int emit(const char *dir)
 {
@@ -286,7 +359,7 @@ static int emit(const char *dir)
 
 int main(int argc, char **argv)
 {
-    int status = djz_check_run_(names, tests, 5);
+    int status = djz_check_run_(names, tests, 7);
     if (argc > 1 && emit(argv[1]))
         return 1;
     return status;
