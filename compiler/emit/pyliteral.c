@@ -26,10 +26,12 @@ static const char *escape_of(uint32_t cp, char buf[8])
         buf[3] = hex[cp & 15], buf[4] = '\0';
         return buf;
     }
-    if (cp == 0x2028)
-        return "\\u2028";
-    if (cp == 0x2029)
-        return "\\u2029";
+    if (cp == 0x2028 || cp == 0x2029 || djz_utf8_bidi_control(cp)) {
+        buf[0] = '\\', buf[1] = 'u', buf[2] = hex[cp >> 12 & 15],
+        buf[3] = hex[cp >> 8 & 15], buf[4] = hex[cp >> 4 & 15],
+        buf[5] = hex[cp & 15], buf[6] = '\0';
+        return buf;
+    }
     return NULL;
 }
 
@@ -65,20 +67,4 @@ void djz_py_str_list(djz_buf *out, const char *const *items, size_t n)
         djz_py_str(out, items[i]);
     }
     djz_buf_puts(out, "]");
-}
-
-void djz_py_comment_text(djz_buf *out, const char *s)
-{
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp = 0;
-        char buf[8];
-        size_t len = djz_utf8_decode(s + i, n - i, &cp);
-        /* of the escaped characters, only the quotes may stand */
-        if (!len || (escape_of(cp, buf) && cp != '"' && cp != '\\'))
-            djz_buf_puts(out, "\xef\xbf\xbd");
-        else
-            djz_buf_put(out, s + i, len);
-        i += len ? len : 1;
-    }
 }

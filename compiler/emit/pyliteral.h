@@ -3,7 +3,7 @@
  * templates), locustfile.py, tests/conftest.py and tests/test_NAME.py.
  *
  * A value becomes a string literal that Python reads back as exactly that
- * value, or text inside a docstring or a comment that cannot end it:
+ * value, or text inside a docstring that cannot end it:
  *
  *   - `"` and `\` are escaped (`\"`, `\\`), so no value closes its
  *     literal or its docstring (`"""`);
@@ -11,6 +11,9 @@
  *     written `\xHH`, U+2028 and U+2029 `\u2028` and `\u2029`: Python
  *     itself ends a line only at LF and CR, but editors, linters and
  *     other readers end it at any of them;
+ *   - the bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E,
+ *     U+200F, U+061C), which would show the source in another order
+ *     than Python reads it ("Trojan Source"), are written `\u202e`...;
  *   - bytes that are not UTF-8 (which Python would refuse to compile)
  *     are written `\ufffd`, the replacement character;
  *   - other characters, non-ASCII ones included, as they are. */
@@ -26,8 +29,5 @@ void djz_py_str_list(djz_buf *out, const char *const *items, size_t n);
 /* s inside a """docstring""" or a "..." literal: the literal's text
  * without its quotes, escaped as above. */
 void djz_py_str_body(djz_buf *out, const char *s);
-/* s inside a `#` comment: every character that could end the line is
- * written as U+FFFD (a comment has no escapes). */
-void djz_py_comment_text(djz_buf *out, const char *s);
 
 #endif

@@ -26,6 +26,10 @@ static const char *const djz_hazards[] = {
     "para\xe2\x80\xa9"
     "separator", /* U+2029 */
     "c1\xc2\x9f",
+    "bidi \xe2\x80\xae"
+    "txt.exe \xe2\x81\xa6x\xe2\x81\xa9 \xe2\x80\x8f\xd8\x9c", /* Trojan Source
+                                                               */
+    "U+FFFF \xef\xbf\xbf",
     "it's",
     "say \"hi\"",
     "\"\"\"",

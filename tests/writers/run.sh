@@ -10,11 +10,13 @@
 #     tox 3 and pytest read) find exactly the sections and keys written,
 #     each value the hazard itself, but for what no INI line can hold
 #     (spaces around it, control characters and line separators: U+FFFD);
-#   * tox 3 (--showconfig) runs one command per hazard, each split as tox
-#     splits the command line written: no substitution, no posargs, no
-#     factor condition, no continuation, nothing lost;
-#   * Python compiles the module, and its literals, list, docstring and
-#     comments hold every hazard exactly (a comment never becomes code);
+#   * tox 3 (--showconfig) and the model of tox 4 (tox4.py, from tox
+#     4's source) run one command per hazard, the same one, split as djaz
+#     reads a lint command (compiler/emit/ini.h): no substitution, no
+#     posargs, no factor condition, no comment, no continuation, no
+#     escape, nothing lost;
+#   * Python compiles the module, and its literals, list and docstring
+#     hold every hazard exactly, no bidi control written raw;
 #   * each Azure Pipelines string literal, read as the expression grammar
 #     says ('' is a quote), is the hazard;
 #   * bash prints each shell word back as the hazard, one word each, and
@@ -24,6 +26,7 @@ set -uo pipefail
 python=/usr/bin/python3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+cp "$(dirname "$(realpath "$0")")/tox4.py" "$work/"
 passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 bad() { echo "FAIL $*"; failed=$((failed + 1)); }
@@ -48,9 +51,11 @@ import iniconfig
 work = sys.argv[1]
 hazards = json.load(open(f"{work}/hazards.json", encoding="utf-8"))
 
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
 def one_line(s):
     return "".join("\ufffd" if ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f
-                   or c in "\u2028\u2029" else c for c in s).strip(" ")
+                   or c in "\u2028\u2029" + BIDI else c for c in s).strip(" ")
 
 def line(s):
     s = one_line(s)
@@ -80,34 +85,57 @@ PY
 
 (cd "$work" && tox -c tox.ini --showconfig -e lint >"$work/showconfig" 2>&1) ||
   { bad "tox --showconfig"; cat "$work/showconfig"; }
-check "tox commands run as written" <<'PY'
-import ast, json, shlex, sys
+check "tox 3 and tox 4 run the same commands, as the spec says" <<'PY'
+import ast, json, sys
 work = sys.argv[1]
-hazards = json.load(open(f"{work}/hazards.json", encoding="utf-8"))
+sys.path.insert(0, work)
+import tox4
+commands = json.load(open(f"{work}/commands.json", encoding="utf-8"))
 lines = open(f"{work}/showconfig", encoding="utf-8").read().splitlines()
-commands = ast.literal_eval(next(l for l in lines
-                                 if l.startswith("commands = "))[11:])
+tox3 = ast.literal_eval(next(l for l in lines
+                             if l.startswith("commands = "))[11:])
+tox4_run, substitutions = tox4.commands(
+    open(f"{work}/tox.ini", encoding="utf-8").read(), "testenv:lint", "lint",
+    environ={"HOME": "/home/x"})
+BAD = ("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068"
+       "\u2069\u200e\u200f\u061c#")
 
-def one_line(s):
-    return "".join("\ufffd" if ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f
-                   or c in "\u2028\u2029" else c for c in s)
+def meaning(cmd):
+    """The command as djaz reads a lint command (ini.h): what cannot be
+    written as U+FFFD, then split as tox 3 splits: words at spaces,
+    quotes group, a backslash is itself, an unclosed quote runs to the
+    end."""
+    s = "".join("\ufffd" if ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f
+                or c in BAD else c for c in cmd)
+    words, i = [], 0
+    while True:
+        while i < len(s) and s[i] == " ":
+            i += 1
+        if i == len(s):
+            return words or [""]
+        word, quote = [], None
+        while i < len(s) and (quote or s[i] != " "):
+            c = s[i]
+            if quote and c == quote:
+                quote = None
+            elif not quote and c in "'\"":
+                quote = c
+            else:
+                word.append(c)
+            i += 1
+        words.append("".join(word))
 
-def split(s):
-    lex = shlex.shlex(s, posix=True)
-    lex.whitespace_split = True
-    lex.escape = ""
-    return list(lex)
-
-want = [split(one_line(f"echo {i} {h}").strip(" "))
-        for i, h in enumerate(hazards)
-        if h.count("'") % 2 == 0 and h.count('"') % 2 == 0]
-assert len(commands) == len(want), (len(commands), len(want), commands)
-for got, w in zip(commands, want):
-    assert got == w, (got, w)
-print("ok", len(commands))
+want = [meaning(c) for c in commands]
+assert not substitutions, substitutions
+assert len(tox3) == len(want), (len(tox3), len(want))
+assert len(tox4_run) == len(want), (len(tox4_run), len(want))
+for cmd, w, t3, (status, t4) in zip(commands, want, tox3, tox4_run):
+    assert t3 == w, ("tox 3", cmd, t3, w)
+    assert status == "" and t4 == w, ("tox 4", cmd, status, t4, w)
+print("ok", len(want))
 PY
 
-check "Python literals, docstring and comments" <<'PY'
+check "Python literals and docstring" <<'PY'
 import ast, json, sys
 work = sys.argv[1]
 hazards = json.load(open(f"{work}/hazards-py.json", encoding="utf-8"))
@@ -119,7 +147,8 @@ assert module["VALUES"] == hazards
 for i, h in enumerate(hazards):
     assert module[f"V{i}"] == h, (i, module[f"V{i}"], h)
     assert f"<{i}:{h}>\n" in module["__doc__"], (i, h)
-assert module["COMMENTS"] == len(hazards), module["COMMENTS"]
+for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c":
+    assert c not in source, f"U+{ord(c):04X} written raw"
 print("ok")
 PY
 
