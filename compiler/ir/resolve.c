@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "sema/names.h"
+#include "sema/toxcmd.h"
 #include "support/suggest.h"
 
 enum { UNSEEN, VISITING, DONE };
@@ -747,6 +748,11 @@ static void check_final_name(resolver *r, const djz_type *t, const djz_value *v)
                       "requirements) holds it safely on one line: remove "
                       "it (character %zu of the string)",
                       at + 1);
+        return;
+    }
+    if (t->rule == DJZ_RULE_TOX_COMMAND) {
+        djz_tox_command_report(r->sink, v->src, v->span, v->text,
+                               r->env->label);
         return;
     }
     const char *why = djz_name_check(t->rule, v->text);

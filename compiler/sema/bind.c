@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "toxcmd.h"
 #include "support/dates.h"
 
 typedef struct binder {
@@ -236,6 +237,10 @@ static void check_table(binder *b, const djz_type *t, const djz_node *v,
 static void check_rule(binder *b, djz_name_rule rule, const djz_node *v,
                        const char *text)
 {
+    if (rule == DJZ_RULE_TOX_COMMAND) {
+        djz_tox_command_report(b->sink, b->src, v->span, text, NULL);
+        return;
+    }
     const char *why = djz_name_check(rule, text);
     if (!why)
         return;

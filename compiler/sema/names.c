@@ -283,6 +283,8 @@ const char *djz_name_check(djz_name_rule rule, const char *s)
         return check_identifier(s);
     case DJZ_RULE_CI_VALUE:
         return check_ci_value(s);
+    case DJZ_RULE_TOX_COMMAND:
+        return NULL; /* DJZ3021, sema/toxcmd.c */
     }
     return NULL;
 }
@@ -305,6 +307,7 @@ const char *djz_name_rule_what(djz_name_rule rule)
         [DJZ_RULE_TEXT] = "text",
         [DJZ_RULE_PYTHON_NAME] = "Python name",
         [DJZ_RULE_CI_VALUE] = "value for Azure Pipelines",
+        [DJZ_RULE_TOX_COMMAND] = "tox command",
     };
     return what[rule];
 }

@@ -69,6 +69,10 @@ static const djz_type T_REQUIREMENTS = {DJZ_TY_LIST, &T_REQUIREMENT,
                                         .min = NO_RANGE};
 static const djz_type T_BRANCH =
     NAMED(DJZ_RULE_GIT_BRANCH, "a git branch name");
+static const djz_type T_TOX_COMMAND =
+    NAMED(DJZ_RULE_TOX_COMMAND, "a tox command");
+static const djz_type T_TOX_COMMANDS = {DJZ_TY_LIST, &T_TOX_COMMAND,
+                                        .min = NO_RANGE};
 static const djz_type T_CI_VALUE =
     NAMED(DJZ_RULE_CI_VALUE, "a value for Azure Pipelines");
 static const djz_type T_CONTAINER =
@@ -258,7 +262,7 @@ static const djz_attr_schema tox_attrs[] = {
     ATTR("python", T_PYTHONS, 0,
          "Python versions to test on (default: the app's)"),
     ATTR("latest", T_BOOL, 0, "also test against the newest Django"),
-    ATTR("lint", T_STRINGS, 0, "commands of the lint environment"),
+    ATTR("lint", T_TOX_COMMANDS, 0, "commands of the lint environment"),
 };
 static const djz_attr_schema load_attrs[] = {
     ATTR("users", T_USERS, 0, "simulated users"),

@@ -44,6 +44,7 @@ typedef enum djz_name_rule {
     DJZ_RULE_TEXT,            /* any text, controls too (JSON only) */
     DJZ_RULE_PYTHON_NAME,     /* one identifier, not a keyword */
     DJZ_RULE_CI_VALUE,        /* no ${{, $( or $[ for CI to evaluate */
+    DJZ_RULE_TOX_COMMAND,     /* tox 3 and 4 run it alike (toxcmd.h) */
 } djz_name_rule;
 
 typedef struct djz_type {

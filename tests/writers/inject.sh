@@ -7,8 +7,8 @@
 # backslashes and `"""` in Python; quotes in a branch and GitHub's
 # pattern characters) builds, and the real readers find each value as
 # written:
-#   * tox.ini: configparser finds only djaz's sections, and tox 3 runs the
-#     lint commands as written, one each;
+#   * tox.ini: configparser finds only djaz's sections, and tox 3 and the
+#     model of tox 4 (tox4.py) run the lint commands as written, one each;
 #   * locustfile.py, tests/test_access.py and tests/conftest.py compile,
 #     and their literals are the spec's strings (ast);
 #   * azure-pipelines.yml: each deployment's condition compares
@@ -56,9 +56,11 @@ test access {
 
 tox {
   lint = ["flake8 {posargs} {env:HOME}", "py313: echo factor",
-          "echo [testenv:evil]", "echo trailing\\", "echo []",
-          "echo %(here)s 100% \${{ x }}", "# not a comment", "; nor this",
-          "echo \"a b\" 'c d'", "echo last"]
+          "echo [testenv:evil]", "echo 'trailing\\'", "echo [] a[]b",
+          "echo %(here)s 100% \${{ x }}", "; nor this", "make:",
+          "py*: echo glob", "a, lint: echo", "echo \"a b\" 'c d'",
+          "python -c \"x=[]; print('it''s')\"", "\u{e9}: echo hi",
+          "lint:\u{a0}echo nbsp", "echo last"]
 }
 
 load {
@@ -73,14 +75,17 @@ else bad "djaz build"; cat "$work/err"; fi
 (cd "$work/out" && tox --showconfig -e lint >"$work/showconfig" 2>&1) ||
   { bad "tox --showconfig"; cat "$work/showconfig"; }
 
+here=$(dirname "$(realpath "$0")")
 check() { # NAME: the Python on stdin, with the output directory
-  if "$python" - "$work/out" >"$work/log" 2>&1; then ok
+  if "$python" - "$work/out" "$here" >"$work/log" 2>&1; then ok
   else bad "$1"; cat "$work/log"; fi
 }
 
-check "tox.ini: djaz's sections, the lint commands as written" <<'PY'
+check "tox.ini: djaz's sections, the lint commands as written, tox 3 and 4" <<'PY'
 import ast, configparser, sys
 out = sys.argv[1]
+sys.path.insert(0, sys.argv[2])
+import tox4
 cp = configparser.ConfigParser(interpolation=None)
 cp.read(f"{out}/tox.ini", encoding="utf-8")
 assert cp.sections() == ["tox", "testenv", "testenv:lint", "pytest"], cp.sections()
@@ -88,10 +93,18 @@ text = open(f"{out}/../showconfig", encoding="utf-8").read()
 commands = ast.literal_eval(next(l for l in text.splitlines()
                                  if l.startswith("commands = "))[11:])
 want = [["flake8", "{posargs}", "{env:HOME}"], ["py313:", "echo", "factor"],
-        ["echo", "[testenv:evil]"], ["echo", "trailing\\"], ["echo", "[]"],
-        ["echo", "%(here)s", "100%", "${{", "x", "}}"], [""], [";", "nor", "this"],
-        ["echo", "a b", "c d"], ["echo", "last"]]
-assert commands == want, commands
+        ["echo", "[testenv:evil]"], ["echo", "trailing\\"],
+        ["echo", "[]", "a[]b"],
+        ["echo", "%(here)s", "100%", "${{", "x", "}}"], [";", "nor", "this"],
+        ["make:"], ["py*:", "echo", "glob"], ["a,", "lint:", "echo"],
+        ["echo", "a b", "c d"], ["python", "-c", "x=[]; print('it''s')"],
+        ["\u00e9:", "echo", "hi"], ["lint:\u00a0echo", "nbsp"],
+        ["echo", "last"]]
+assert commands == want, ("tox 3", commands)
+run, substitutions = tox4.commands(open(f"{out}/tox.ini", encoding="utf-8").read(),
+                                   "testenv:lint", "lint")
+assert not substitutions, substitutions
+assert run == [("", w) for w in want], ("tox 4", run)
 PY
 
 check "Python: the literals are the spec's strings" <<'PY'
