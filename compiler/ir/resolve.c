@@ -562,6 +562,11 @@ static void check_ref_rule(resolver *r, const djz_type *t, const djz_value *x,
         return;
     size_t at;
     uint32_t cp = djz_text_control(x->text, &at);
+    if (!cp && t->rule == DJZ_RULE_TOX_COMMAND) {
+        if (!seen_before(r, src, v->span, DJZ_TOX_COMMAND))
+            djz_tox_command_report(r->sink, src, v->span, x->text, NULL);
+        return;
+    }
     const char *why = cp ? NULL : djz_name_check(t->rule, x->text);
     if ((!cp && !why) || seen_before(r, src, v->span, DJZ_INVALID_NAME))
         return;
