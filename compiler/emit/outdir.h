@@ -68,6 +68,9 @@ typedef enum djz_outdir_problem {
     DJZ_OUTDIR_UNLISTED,   /* an entry the marker does not list: why is
                               "a file", "a directory", ... */
     DJZ_OUTDIR_CHANGED,    /* a listed file that no longer has its digest */
+    DJZ_OUTDIR_MOVED,      /* dest is no longer what was checked */
+    DJZ_OUTDIR_KEPT,       /* after the exchange, the old tree still held
+                              something not djaz's: kept, under path */
 } djz_outdir_problem;
 
 /* Why dest may not be replaced. */
@@ -91,7 +94,18 @@ typedef struct djz_outdir {
     size_t old_marker_len;
     djz_outdir_finding *findings; /* sorted by path */
     size_t nfindings;
-    char *err; /* what failed (malloc'ed), or NULL */
+    bool had_dest;               /* dest existed when checked, */
+    unsigned long long dev, ino; /* as this directory, */
+    unsigned mode;               /* with these permissions */
+    bool exchanged;              /* tmp names the old tree, unproven */
+    char *aside;                 /* or the old tree is here (no
+                                    RENAME_EXCHANGE), unproven */
+    char *kept;                  /* where an old tree that is not all
+                                    djaz's goes (reserved) */
+    char *rel, *buf;             /* the walk's path and a file's bytes, */
+    size_t relcap, bufcap;       /* reserved before the exchange */
+    bool frozen;                 /* from it: the walk allocates nothing */
+    char *err;                   /* what failed (malloc'ed), or NULL */
     bool failed;
     bool committed;
     char **made; /* parents of dest it created, outermost first */
