@@ -250,5 +250,26 @@ before=$(snapshot .o.djaz-Forgn1)
 [[ $(ls -A | tr '\n' ' ') == "$keep " ]] && ok || bad "left: $(ls -A | tr '\n' ' ')"
 [[ $before == "$(snapshot .o.djaz-Forgn1)" ]] && ok || bad "a foreign tree was changed"
 
+# OUT's name: empty is a usage error that makes nothing; `new/.` is new;
+# a base name of 255 bytes builds and rebuilds (the temporary tree's name
+# is cut to fit).
+case=names
+fresh
+out=$("$DJAZ" build -q "$spec" -o "" 2>&1)
+[[ $? == 2 && $out == *"no output directory"* && -z $(ls -A) ]] && ok ||
+  bad "-o '': $out; left: $(ls -A)"
+"$DJAZ" build -q "$small" -o new/. && [[ -f new/djaz.json && $(ls -A) == new ]] &&
+  ok || bad "-o new/. left: $(ls -A)"
+long=$(printf 'n%.0s' {1..255})
+"$DJAZ" build -q "$spec" -o "$long" && "$DJAZ" build -q "$small" -o "$long" &&
+  [[ $(ls -A) == new$'\n'"$long" ]] && ok || bad "a 255-byte name"
+
+# A rebuild keeps OUT's own permissions.
+case=mode
+fresh
+mkdir o && chmod 700 o
+"$DJAZ" build -q "$spec" -o o && "$DJAZ" build -q "$small" -o o &&
+  [[ $(stat -c %a o) == 700 ]] && ok || bad "mode $(stat -c %a o)"
+
 echo "outdir.safety: $passed passed, $failed failed"
 ((failed == 0))
