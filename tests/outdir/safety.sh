@@ -271,5 +271,19 @@ mkdir o && chmod 700 o
 "$DJAZ" build -q "$spec" -o o && "$DJAZ" build -q "$small" -o o &&
   [[ $(stat -c %a o) == 700 ]] && ok || bad "mode $(stat -c %a o)"
 
+# A parent the user may write and search but not read (flock needs a
+# readable descriptor): builds and rebuilds, unlocked.  As root, whom
+# permissions do not stop, as nobody.
+case=unreadable-parent
+as=()
+((EUID == 0)) && as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+np=$(mktemp -d) && chmod 755 "$np" && mkdir "$np/p" && cp "$spec" "$np/app.djaz"
+((EUID == 0)) && chown nobody "$np/p"
+chmod 300 "$np/p"
+(cd "$np" && "${as[@]}" "$DJAZ" build -q app.djaz -o p/out &&
+  "${as[@]}" "$DJAZ" build -q app.djaz -o p/out) && [[ -f $np/p/out/djaz.json ]] &&
+  ok || bad "could not build into a parent it cannot read"
+rm -rf "$np"
+
 echo "outdir.safety: $passed passed, $failed failed"
 ((failed == 0))
