@@ -189,9 +189,11 @@ static bool has_digest(djz_outdir *o, int fd, unsigned long long bytes,
 /* ---- the walk ----------------------------------------------------------- */
 
 typedef enum walk_mode {
-    WALK_CHECK, /* record every finding in o */
-    WALK_PROVE, /* stop at the first entry that is not djaz's */
-    WALK_REMOVE /* remove what is djaz's, keep anything else */
+    WALK_CHECK,  /* record every finding in o */
+    WALK_PROVE,  /* stop at the first entry that is not djaz's */
+    WALK_REMOVE, /* remove what is djaz's, keep anything else */
+    WALK_OWN     /* remove everything: a tree this build made (no listing,
+                    no allocation) */
 } walk_mode;
 
 typedef struct walk {
@@ -296,8 +298,23 @@ static void visit_file(walk *w, int dfd, const char *name,
 
 static void walk_dir(walk *w, int fd);
 
+/* WALK_OWN: removes name, a file or a tree, whatever it holds. */
+static void visit_own(walk *w, int dfd, const char *name)
+{
+    if (!unlinkat(dfd, name, 0) || errno != EISDIR)
+        return;
+    int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd >= 0)
+        walk_dir(w, fd);
+    unlinkat(dfd, name, AT_REMOVEDIR);
+}
+
 static void visit(walk *w, int dfd, const char *name)
 {
+    if (w->mode == WALK_OWN) {
+        visit_own(w, dfd, name);
+        return;
+    }
     size_t len = w->len;
     bool root = !len;
     struct stat st;
@@ -579,7 +596,7 @@ static const char *base_of(const char *path)
     return slash && slash[1] ? slash + 1 : path;
 }
 
-static void remove_own(int dfd, const char *name);
+static void remove_own(djz_outdir *o, int dfd, const char *name);
 static bool undo_swap(djz_outdir *o);
 
 /* On a fatal exit (support/cleanup.h): removes what close would, without
@@ -593,7 +610,7 @@ static void abandon(void *arg)
     if (o->exchanged && !undo_swap(o))
         return; /* tmp may still name the old tree: leave it */
     if (o->tmp)
-        remove_own(AT_FDCWD, o->tmp);
+        remove_own(o, AT_FDCWD, o->tmp);
     while (o->nmade)
         rmdir(o->made[--o->nmade]);
 }
@@ -1054,29 +1071,16 @@ bool djz_outdir_holds(const djz_outdir *o, const char *path, bool executable)
 }
 
 /* Removes a tree this build made and holds: every entry is its own. */
-static void remove_own(int dfd, const char *name)
+static void remove_own(djz_outdir *o, int dfd, const char *name)
 {
-    int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                continue;
-            if (unlinkat(dirfd(d), e->d_name, 0) && errno == EISDIR)
-                remove_own(dirfd(d), e->d_name);
-        }
-        closedir(d);
-    } else if (fd >= 0) {
-        close(fd);
-    }
+    walk_tree(o, dfd, name, NULL, WALK_OWN, false, NULL);
     unlinkat(dfd, name, AT_REMOVEDIR);
 }
 
 void djz_outdir_keep(djz_outdir *o)
 {
     if (o->tmp) { /* first: it has the name of a stale tree */
-        remove_own(AT_FDCWD, o->tmp);
+        remove_own(o, AT_FDCWD, o->tmp);
         free(o->tmp);
         o->tmp = NULL;
     }
@@ -1091,7 +1095,7 @@ void djz_outdir_close(djz_outdir *o)
     while (o->nfds)
         close(o->fds[--o->nfds]);
     if (o->tmp && !o->exchanged) /* else it may name the old tree */
-        remove_own(AT_FDCWD, o->tmp);
+        remove_own(o, AT_FDCWD, o->tmp);
     if (o->tmpfd >= 0)
         close(o->tmpfd);
     if (o->lock >= 0)
