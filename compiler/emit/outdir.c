@@ -1043,6 +1043,8 @@ bool djz_outdir_commit(djz_outdir *o)
         return false;
     }
     o->committed = true;
+    if (o->proven && o->exchanged)
+        o->proven(old_at(o));
     /* The parent is not synced: the exchange needs no other write to be
      * atomic, so after a crash dest is the old tree or the new one, both
      * complete (on a journaling file system, which commits the rename

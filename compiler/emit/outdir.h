@@ -115,7 +115,10 @@ typedef struct djz_outdir {
     char *rel, *buf;             /* the walk's path and a file's bytes, */
     size_t relcap, bufcap;       /* reserved before the exchange */
     bool frozen;                 /* from it: the walk allocates nothing */
-    char *err;                   /* what failed (malloc'ed), or NULL */
+    /* Tests only (tests/unit/test_outdir.c): called between the proof of
+     * the old tree and its removal, to change it there on purpose. */
+    void (*proven)(const char *old);
+    char *err; /* what failed (malloc'ed), or NULL */
     bool failed;
     bool committed;
     char **made; /* parents of dest it created, outermost first */

@@ -286,6 +286,48 @@ static void races(void)
     race("another directory", swap_dir, DJZ_OUTDIR_MOVED, "out", "moved out");
 }
 
+/* A file of the old tree changed between its proof and its removal:
+ * the old tree is kept whole under a name no build removes, OUT is the
+ * new build, and the finding says where. */
+static void shorten(const char *old)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/startup.sh", old);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs("# mine\n", f); /* shorter: as a killed build's file */
+        fclose(f);
+    }
+}
+
+static void kept(void)
+{
+    wipe();
+    CHECK(build("out", v1), "build");
+    djz_outdir o;
+    CHECK(djz_outdir_open(&o, at("out"), "djaz.json", djz_manifest_read) ==
+                  DJZ_OUTDIR_OK &&
+              write_build(&o, v2, 2),
+          "open");
+    o.proven = shorten;
+    CHECK(djz_outdir_commit(&o) && o.nfindings == 1 &&
+              o.findings[0].problem == DJZ_OUTDIR_KEPT,
+          "kept: %zu findings", o.nfindings);
+    char name[256] = "";
+    if (o.nfindings)
+        snprintf(name, sizeof name, "%s", strrchr(o.findings[0].path, '/') + 1);
+    djz_outdir_close(&o);
+    CHECK(!strncmp(name, "out.djaz-kept-", 14), "kept as '%s'", name);
+    char both[300];
+    snprintf(both, sizeof both, "out %s", name);
+    CHECK(!strcmp(listing(), both), "left '%s'", listing());
+    CHECK(holds("out/startup.sh", v2[0].text), "OUT is not the new build");
+    CHECK(build("out", v1), "a later build");
+    char kept_file[300];
+    snprintf(kept_file, sizeof kept_file, "%s/startup.sh", name);
+    CHECK(holds(kept_file, "# mine\n"), "a later build lost the kept edit");
+}
+
 /* OUT missing when checked, made by someone else before the exchange. */
 static void appeared(void)
 {
@@ -351,6 +393,7 @@ int main(void)
     CHECK(mkdtemp(scratch), "mkdtemp");
     races();
     appeared();
+    kept();
     parents();
     misc();
     wipe();
