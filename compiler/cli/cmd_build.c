@@ -26,6 +26,15 @@ static void report_refusal(djz_cli *c, const djz_outdir *d)
         djz_code code;
         const char *text, *help;
     } says[] = {
+        [DJZ_OUTDIR_MOVED] = {DJZ_FOREIGN_OUTPUT, "'%s' %s",
+                              "make no change to OUT while djaz builds "
+                              "into it, then build again"},
+        [DJZ_OUTDIR_KEPT] = {DJZ_EDITED_OUTPUT,
+                             "a file of the previous build changed while "
+                             "djaz replaced it: the previous build is kept "
+                             "whole in '%s'%s",
+                             "take what you changed from there, then remove "
+                             "it"},
         [DJZ_OUTDIR_NOT_DIR] = {DJZ_UNSAFE_OUTPUT, "'%s' %s",
                                 "name a new or empty directory, or one an "
                                 "earlier `djaz build` wrote"},
@@ -52,9 +61,9 @@ static void report_refusal(djz_cli *c, const djz_outdir *d)
         const djz_outdir_finding *f = &d->findings[i];
         const char *text =
             djz_arena_printf(&c->arena, says[f->problem].text, f->path, f->why);
-        djz_diag *diag =
-            djz_report(&c->sink, says[f->problem].code, NULL,
-                       djz_span_make(0, 0), "%s; nothing was written", text);
+        djz_diag *diag = djz_report(
+            &c->sink, says[f->problem].code, NULL, djz_span_make(0, 0), "%s%s",
+            text, f->problem == DJZ_OUTDIR_KEPT ? "" : "; nothing was written");
         djz_diag_help(&c->sink, diag, "%s", says[f->problem].help);
     }
 }
@@ -96,17 +105,18 @@ static bool write_out(djz_cli *c, const djz_build *b, const char *out,
     }
     /* Once OUT is in place, out of memory would say the build failed:
      * the warnings are rendered before, to be written after without
-     * allocating (tests/oom). */
+     * allocating (tests/oom); commit allocates nothing from the exchange
+     * on, unless the old tree must be kept (then the build fails). */
     if (ok)
         djz_cli_prerender(c);
     ok = ok && djz_outdir_commit(&d);
-    if (s == DJZ_OUTDIR_FOREIGN)
+    if (d.nfindings) /* refused, at the check or at the exchange */
         report_refusal(c, &d);
     else if (!ok)
         djz_report(&c->sink, DJZ_FILE_UNWRITABLE, NULL, djz_span_make(0, 0),
                    "%s; nothing was written",
                    d.err ? d.err : "the output could not be written");
-    c->io_error = c->io_error || !ok;
+    c->io_error = c->io_error || !ok || d.nfindings;
     djz_outdir_close(&d);
     return ok;
 }
@@ -129,7 +139,7 @@ static int run_build(int argc, char **argv)
     if (status == DJZ_EXIT_OK && c.nfiles != 1)
         status = djz_cli_usage("build", c.nfiles ? "one spec at a time"
                                                  : "no spec given");
-    if (status == DJZ_EXIT_OK && !out)
+    if (status == DJZ_EXIT_OK && (!out || !*out))
         status = djz_cli_usage("build", "no output directory (-o OUT)");
     if (status != DJZ_EXIT_OK) {
         djz_cli_free(&c);
@@ -181,7 +191,8 @@ const djz_command djz_cmd_build = {
     "has errors nothing is written.  OUT must be new, empty or an earlier\n"
     "build: djaz replaces only files its djaz.json lists, unchanged.  A\n"
     "file it does not list, an edited artifact or a djaz.json that is not\n"
-    "a manifest stops the build (DJZ2030-2032), and nothing is touched.\n"
+    "a manifest stops the build (DJZ2030-2032), and nothing is touched;\n"
+    "so does a change made to OUT while the build runs.\n"
     "An OUT that already holds this build is left as it is.  A link as\n"
     "OUT is followed.  Builds into one OUT wait for each other; missing\n"
     "parent directories are created.\n"

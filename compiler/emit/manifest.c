@@ -10,6 +10,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "support/arena.h"
 #include "support/sha256.h"
 #include "support/version.h"
 
@@ -158,7 +159,10 @@ bool djz_manifest_read(const char *text, size_t len, djz_outdir_listing *out,
                        char *why, size_t whylen)
 {
     memset(out, 0, sizeof *out);
+    unsigned long failures = djz_alloc_cjson_failures();
     cJSON *m = cJSON_ParseWithLength(text, len);
+    if (!m && djz_alloc_cjson_failures() != failures)
+        djz_out_of_memory(); /* not the marker's fault */
     if (!m)
         return not_manifest(why, whylen, "it is not JSON");
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(m, "djazManifest");

@@ -16,14 +16,24 @@
  * link is followed: the directory it names is checked and replaced, and
  * the link stays.
  *
+ * The check and the exchange are not one step: right after the exchange
+ * the tree taken out is proven again (the same directory, the same
+ * marker, only listed files, intact); when it is not, it is exchanged
+ * back and the findings name what changed.  From the exchange to the
+ * old tree's removal nothing allocates (out of memory cannot fail a
+ * build that replaced dest).  A file changed between that proof and the
+ * removal keeps the whole old tree, renamed `NAME.djaz-kept-XXXXXX`.
+ *
  * Builds into one destination are serialised by flock(2) on the parent
- * directory (no lock file).  Holding it, a committed build removes
- * what a killed build left beside the destination, but only a tree it
- * can prove is one: named as above, owned by this user, and either
- * empty, or holding nothing but a marker (killed while writing it), or
+ * directory (no lock file), which needs read permission on it: a parent
+ * that is only searchable and writable is used unlocked.  Holding it, a
+ * committed build removes what a killed build left beside the destination, but
+ * only a tree it can prove is one: named as above, owned by this user, and
+ * either empty, or holding nothing but a marker (killed while writing it), or
  * holding only what its marker lists (files no longer than listed, and
- * with the listed digest when as long).  Missing parents of the
- * destination are created, and removed again when nothing is committed. */
+ * with the listed digest when as long: a killed build may have cut its
+ * last file short, so a shorter file is taken as djaz's).  Missing parents of
+ * the destination are created, and removed again when nothing is committed. */
 #ifndef DJZ_OUTDIR_H
 #define DJZ_OUTDIR_H
 
@@ -68,6 +78,9 @@ typedef enum djz_outdir_problem {
     DJZ_OUTDIR_UNLISTED,   /* an entry the marker does not list: why is
                               "a file", "a directory", ... */
     DJZ_OUTDIR_CHANGED,    /* a listed file that no longer has its digest */
+    DJZ_OUTDIR_MOVED,      /* dest is no longer what was checked */
+    DJZ_OUTDIR_KEPT,       /* after the exchange, the old tree still held
+                              something not djaz's: kept, under path */
 } djz_outdir_problem;
 
 /* Why dest may not be replaced. */
@@ -91,6 +104,20 @@ typedef struct djz_outdir {
     size_t old_marker_len;
     djz_outdir_finding *findings; /* sorted by path */
     size_t nfindings;
+    bool had_dest;               /* dest existed when checked, */
+    unsigned long long dev, ino; /* as this directory, */
+    unsigned mode;               /* with these permissions */
+    bool exchanged;              /* tmp names the old tree, unproven */
+    char *aside;                 /* or the old tree is here (no
+                                    RENAME_EXCHANGE), unproven */
+    char *kept;                  /* where an old tree that is not all
+                                    djaz's goes (reserved) */
+    char *rel, *buf;             /* the walk's path and a file's bytes, */
+    size_t relcap, bufcap;       /* reserved before the exchange */
+    bool frozen;                 /* from it: the walk allocates nothing */
+    /* Tests only (tests/unit/test_outdir.c): called between the proof of
+     * the old tree and its removal, to change it there on purpose. */
+    void (*proven)(const char *old);
     char *err; /* what failed (malloc'ed), or NULL */
     bool failed;
     bool committed;

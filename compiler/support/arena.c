@@ -109,9 +109,18 @@ char *djz_realpath(djz_arena *a, const char *path)
     return copy;
 }
 
+static unsigned long cjson_failures;
+
 static void *cjson_malloc(size_t size)
 {
-    return injected_failure() ? NULL : malloc(size);
+    void *p = injected_failure() ? NULL : malloc(size);
+    cjson_failures += !p;
+    return p;
+}
+
+unsigned long djz_alloc_cjson_failures(void)
+{
+    return cjson_failures;
 }
 
 void djz_alloc_init(void)

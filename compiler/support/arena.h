@@ -59,6 +59,9 @@ char *djz_realpath(djz_arena *a, const char *path);
 /* Routes cJSON's allocations through djaz's counter (they still return
  * NULL on failure, as cJSON expects).  Call once, before any cJSON use. */
 void djz_alloc_init(void);
+/* How many of cJSON's allocations have failed: a NULL from cJSON_Parse
+ * is out of memory, not bad JSON, when this grew meanwhile. */
+unsigned long djz_alloc_cjson_failures(void);
 /* Fault injection for tests: the nth allocation from now fails (and only
  * it); 0 turns injection off.  Never called by the djaz binary. */
 void djz_alloc_fail_at(unsigned long n);

@@ -2,6 +2,11 @@
  * (as curl's torture tests and Lua's test allocator do).
  *
  *   oom_run SCRATCH STEP COMMAND ARG...      (an ARG @OUT is SCRATCH/a/b/out)
+ *   oom_run --rebuild OTHER SCRATCH STEP build ARG...
+ *
+ * With --rebuild, @OUT is SCRATCH/out, and before each run it holds a
+ * copy of OTHER's build (made once, unfailed, in SCRATCH.pristine): a
+ * failed rebuild must leave it exactly as it was, and nothing beside it.
  *
  * For N = 1, 1 + STEP, 1 + 2 * STEP, ... a forked child runs the command
  * in-process with djz_alloc_fail_at(N), its standard output to /dev/null;
@@ -97,9 +102,82 @@ static bool ends_with(const char *s, const char *tail)
 
 /* One run failing allocation n: BUILT when it never came to n, else 0
  * (as it should be) or 1. */
+/* With --rebuild: the previous build each run starts from. */
+static const char *pristine;
+
+static void sh(const char *fmt, const char *a, const char *b)
+{
+    char cmd[8400];
+    snprintf(cmd, sizeof cmd, fmt, a, b);
+    if (system(cmd))
+        fprintf(stderr, "oom_run: failed: %s\n", cmd);
+}
+
+/* nftw's callbacks take no context: the tree compared with pristine,
+ * and what the walks found. */
+static char twin[4200];
+static size_t entries;
+static bool differs;
+
+static bool same_bytes(const char *a, const char *b)
+{
+    FILE *f = fopen(a, "rb"), *g = fopen(b, "rb");
+    bool same = f && g;
+    for (int c; same && (c = getc(f)) != EOF;)
+        same = getc(g) == c;
+    same = same && getc(g) == EOF;
+    if (f)
+        fclose(f);
+    if (g)
+        fclose(g);
+    return same;
+}
+
+/* Each entry of pristine has its like in twin. */
+static int compare_one(const char *path, const struct stat *st, int flag,
+                       struct FTW *ftw)
+{
+    (void)ftw;
+    char other[8400];
+    snprintf(other, sizeof other, "%s%s", twin, path + strlen(pristine));
+    struct stat o;
+    entries++;
+    if (lstat(other, &o) || (st->st_mode & S_IFMT) != (o.st_mode & S_IFMT) ||
+        (st->st_mode & 07777) != (o.st_mode & 07777) ||
+        (flag == FTW_F && !same_bytes(path, other)))
+        differs = true;
+    return 0;
+}
+
+static int count_one(const char *path, const struct stat *st, int flag,
+                     struct FTW *ftw)
+{
+    (void)path, (void)st, (void)flag, (void)ftw;
+    entries--;
+    return 0;
+}
+
+/* Whether SCRATCH is as the run found it: empty, or (--rebuild) holding
+ * only out, the same as the pristine build, and nothing more. */
+static bool untouched(const char *scratch, const char *left)
+{
+    if (!pristine)
+        return !*left;
+    snprintf(twin, sizeof twin, "%s/out", scratch);
+    entries = 0;
+    differs = false;
+    nftw(pristine, compare_one, 16, FTW_PHYS);
+    nftw(twin, count_one, 16, FTW_PHYS);
+    return !strcmp(left, " out") && !differs && !entries;
+}
+
 static int run(unsigned long n, const char *scratch, const djz_command *cmd,
                int argc, char **argv)
 {
+    char left[4096];
+    contents(scratch, left, sizeof left);
+    if (pristine && !*left)
+        sh("cp -a '%s' '%s/out'", pristine, scratch);
     int p[2];
     if (pipe(p))
         return perror("pipe"), 1;
@@ -117,12 +195,11 @@ static int run(unsigned long n, const char *scratch, const djz_command *cmd,
     int st = 0;
     waitpid(pid, &st, 0);
     int code = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-    char left[4096];
     contents(scratch, left, sizeof left);
     int bad = 0;
     if (code != BUILT &&
         (code != 2 || !err || !ends_with(err, "djaz: fatal: out of memory\n") ||
-         *left)) {
+         !untouched(scratch, left))) {
         fprintf(stderr,
                 "allocation %lu: exit %d%s, left in %s:%s\n"
                 "--- stderr ---\n%s",
@@ -131,14 +208,39 @@ static int run(unsigned long n, const char *scratch, const djz_command *cmd,
                                    : "",
                 scratch, *left ? left : " nothing", err ? err : "");
         bad = 1;
-        empty(scratch);
     }
+    if (bad || code == BUILT) /* else out is the pristine copy still */
+        empty(scratch);
     free(err);
     return code == BUILT ? BUILT : bad;
 }
 
+/* Builds OTHER into SCRATCH.pristine, in a child, nothing failing. */
+static bool make_pristine(const char *other, const char *scratch,
+                          const djz_command *build)
+{
+    static char dir[4200];
+    snprintf(dir, sizeof dir, "%s.pristine", scratch);
+    char *argv[] = {"build", "-q", (char *)other, "-o", dir, NULL};
+    pid_t pid = fork();
+    if (pid == 0) {
+        djz_alloc_init();
+        exit(build->run(5, argv));
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+    pristine = dir;
+    return pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
 int main(int argc, char **argv)
 {
+    const char *other = NULL;
+    if (argc > 2 && !strcmp(argv[1], "--rebuild")) {
+        other = argv[2];
+        argv += 2;
+        argc -= 2;
+    }
     if (argc < 4) {
         fputs("usage: oom_run SCRATCH STEP COMMAND ARG...\n", stderr);
         return 2;
@@ -154,7 +256,11 @@ int main(int argc, char **argv)
         return 2;
     }
     char out[4096];
-    snprintf(out, sizeof out, "%s/a/b/out", scratch);
+    snprintf(out, sizeof out, other ? "%s/out" : "%s/a/b/out", scratch);
+    if (other && !make_pristine(other, scratch, cmd)) {
+        fprintf(stderr, "oom_run: cannot build %s\n", other);
+        return 2;
+    }
     for (int i = 4; i < argc; i++)
         if (!strcmp(argv[i], "@OUT"))
             argv[i] = out;
@@ -166,8 +272,10 @@ int main(int argc, char **argv)
         if (failed > 20 || (r == 1 && n == 1))
             break;
     }
-    printf("djaz %s: %lu runs failing allocation 1..%lu every %lu: "
+    printf("djaz %s%s: %lu runs failing allocation 1..%lu every %lu: "
            "%lu wrong\n",
-           argv[3], runs, n, step, failed);
+           argv[3], other ? " (rebuild)" : "", runs, n, step, failed);
+    if (pristine)
+        sh("rm -rf '%s'%s", pristine, "");
     return failed || runs == 0;
 }

@@ -250,5 +250,40 @@ before=$(snapshot .o.djaz-Forgn1)
 [[ $(ls -A | tr '\n' ' ') == "$keep " ]] && ok || bad "left: $(ls -A | tr '\n' ' ')"
 [[ $before == "$(snapshot .o.djaz-Forgn1)" ]] && ok || bad "a foreign tree was changed"
 
+# OUT's name: empty is a usage error that makes nothing; `new/.` is new;
+# a base name of 255 bytes builds and rebuilds (the temporary tree's name
+# is cut to fit).
+case=names
+fresh
+out=$("$DJAZ" build -q "$spec" -o "" 2>&1)
+[[ $? == 2 && $out == *"no output directory"* && -z $(ls -A) ]] && ok ||
+  bad "-o '': $out; left: $(ls -A)"
+"$DJAZ" build -q "$small" -o new/. && [[ -f new/djaz.json && $(ls -A) == new ]] &&
+  ok || bad "-o new/. left: $(ls -A)"
+long=$(printf 'n%.0s' {1..255})
+"$DJAZ" build -q "$spec" -o "$long" && "$DJAZ" build -q "$small" -o "$long" &&
+  [[ $(ls -A) == new$'\n'"$long" ]] && ok || bad "a 255-byte name"
+
+# A rebuild keeps OUT's own permissions.
+case=mode
+fresh
+mkdir o && chmod 700 o
+"$DJAZ" build -q "$spec" -o o && "$DJAZ" build -q "$small" -o o &&
+  [[ $(stat -c %a o) == 700 ]] && ok || bad "mode $(stat -c %a o)"
+
+# A parent the user may write and search but not read (flock needs a
+# readable descriptor): builds and rebuilds, unlocked.  As root, whom
+# permissions do not stop, as nobody.
+case=unreadable-parent
+as=()
+((EUID == 0)) && as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+np=$(mktemp -d) && chmod 755 "$np" && mkdir "$np/p" && cp "$spec" "$np/app.djaz"
+((EUID == 0)) && chown nobody "$np/p"
+chmod 300 "$np/p"
+(cd "$np" && "${as[@]}" "$DJAZ" build -q app.djaz -o p/out &&
+  "${as[@]}" "$DJAZ" build -q app.djaz -o p/out) && [[ -f $np/p/out/djaz.json ]] &&
+  ok || bad "could not build into a parent it cannot read"
+rm -rf "$np"
+
 echo "outdir.safety: $passed passed, $failed failed"
 ((failed == 0))
