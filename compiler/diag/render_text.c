@@ -226,6 +226,8 @@ void djz_render_escaped(FILE *out, const char *s)
         if (k == 0) {
             fprintf(out, "\\x%02x", (unsigned char)s[i]);
             k = 1;
+        } else if (cp == '\\') { /* else `a\nb` reads as a newline */
+            fputs("\\\\", out);
         } else if (cp == '\n') {
             fputs("\\n", out);
         } else if (cp == '\t') {
