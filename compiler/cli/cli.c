@@ -1,8 +1,8 @@
 /* cli.c - shared command-line plumbing.
  *
  * What the command line says back (usage errors, file names) is escaped
- * as the text renderer escapes it (djz_render_escaped): an argument or a
- * file name cannot forge a line of djaz's output. */
+ * as the text renderer escapes a message (djz_render_escaped_message): an
+ * argument or a file name cannot forge a line of djaz's output. */
 #include "cli.h"
 
 #include "support/buf.h"
@@ -38,7 +38,7 @@ int djz_cli_usage(const char *command, const char *fmt, ...)
     char *message = djz_xvasprintf(fmt, ap);
     va_end(ap);
     fprintf(stderr, "djaz %s: ", command);
-    djz_render_escaped(stderr, message);
+    djz_render_escaped_message(stderr, message);
     fprintf(stderr, "\nTry 'djaz help %s'.\n", command);
     free(message);
     return DJZ_EXIT_USAGE;

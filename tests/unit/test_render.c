@@ -178,8 +178,9 @@ static void test_text_escaped_path(void)
                     "djaz: 1 error\n");
 }
 
-/* A backslash is escaped too: a name that is literally `a\nb` does not
- * look like a + newline + b, nor `\u{202e}` like the control. */
+/* A file name's backslash is escaped too: a name that is literally `a\nb`
+ * does not look like a + newline + b, nor `\u{202e}` like the control.
+ * A message's is not (help quotes djaz's escapes: write `\n`). */
 static void test_text_escaped_backslash(void)
 {
     fixture f;
@@ -188,7 +189,7 @@ static void test_text_escaped_backslash(void)
     djz_source *real = fx_source(&f, "a\nb\xE2\x80\xAE.djaz", "x = 1\n");
     djz_report(&f.sink, DJZ_INVALID_CHARACTER, lit, find(lit, "="), "C:\\x");
     djz_report(&f.sink, DJZ_INVALID_CHARACTER, real, find(real, "="), "C:\n");
-    expect_text(&f, "a\\\\nb\\\\u{202e}.djaz:1:3: error[DJZ1001]: C:\\\\x\n"
+    expect_text(&f, "a\\\\nb\\\\u{202e}.djaz:1:3: error[DJZ1001]: C:\\x\n"
                     " 1 | x = 1\n"
                     "   |   ^\n"
                     "a\\nb\\u{202e}.djaz:1:3: error[DJZ1001]: C:\\n\n"
