@@ -33,6 +33,24 @@ cmp -s B.djaz B.orig && echo "B.djaz untouched"
 cat A.djaz
 ls -A
 
+echo "-- the file turned into a link to itself, moved, mid-run (stopped at"
+echo "   the temporary file's fsync): refused, the link and the file kept"
+printf "$ugly" >C.djaz; rm -f trace
+strace -o trace -e trace=fsync -e inject=fsync:signal=SIGSTOP:when=1 \
+  "$DJAZ" fmt C.djaz >out 2>&1 &
+for _ in $(seq 1200); do
+  grep -q 'stopped by SIGSTOP' trace 2>/dev/null && break
+  sleep 0.05
+done
+mv C.djaz C2.djaz; ln -s C2.djaz C.djaz
+kill -CONT "$(pgrep -P $! -x djaz)"
+wait $!; echo "exit $?"
+cat out
+stat -c '%n %F' C.djaz C2.djaz
+cmp -s C2.djaz <(printf "$ugly") && echo "C2.djaz untouched"
+ls -A | grep fmt-
+rm -f C.djaz C2.djaz trace out
+
 echo "-- a pipe: --check and --diff write nothing"
 "$DJAZ" fmt --check <(printf "$ugly") | sed 's|/dev/fd/[0-9]*|/dev/fd/N|'
 echo "--check: ${PIPESTATUS[0]}"
