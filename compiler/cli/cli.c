@@ -1,8 +1,8 @@
 /* cli.c - shared command-line plumbing.
  *
  * What the command line says back (usage errors, file names) is escaped
- * as the text renderer escapes it (djz_render_escaped): an argument or a
- * file name cannot forge a line of djaz's output. */
+ * as the text renderer escapes a message (djz_render_escaped_message): an
+ * argument or a file name cannot forge a line of djaz's output. */
 #include "cli.h"
 
 #include "support/buf.h"
@@ -38,7 +38,7 @@ int djz_cli_usage(const char *command, const char *fmt, ...)
     char *message = djz_xvasprintf(fmt, ap);
     va_end(ap);
     fprintf(stderr, "djaz %s: ", command);
-    djz_render_escaped(stderr, message);
+    djz_render_escaped_message(stderr, message);
     fprintf(stderr, "\nTry 'djaz help %s'.\n", command);
     free(message);
     return DJZ_EXIT_USAGE;
@@ -221,12 +221,9 @@ int djz_cli_diag_option(djz_cli *c, int argc, char **argv, int *i)
         if (!v)
             continue;
         int r = opts[k].set(c, v);
-        if (r == -1) {
+        if (r == -1)
             djz_cli_usage(c->command, "%s takes %s, not '%s'", opts[k].name,
                           opts[k].expect, v);
-            if (r < 0)
-                return -1;
-        }
         return r < 0 ? -1 : 1;
     }
     return 0;
@@ -308,19 +305,25 @@ int djz_cli_args(djz_cli *c, int argc, char **argv, const djz_flag *flags,
     return DJZ_EXIT_OK;
 }
 
-djz_source *djz_cli_read(djz_cli *c, const char *path)
+void djz_cli_unreadable(djz_cli *c, const char *path, int err)
 {
-    djz_source *src = djz_source_read(&c->arena, path);
-    if (!src && errno == EFBIG) {
+    if (err == EFBIG) {
         djz_diag *d = djz_report(
             &c->sink, DJZ_FILE_TOO_LARGE, NULL, djz_span_make(0, 0),
             "'%s' is larger than %u MiB", path, DJZ_MAX_SOURCE >> 20);
         djz_diag_help(&c->sink, d, "split the spec into modules");
-    } else if (!src) {
-        djz_report(&c->sink, DJZ_FILE_UNREADABLE, NULL, djz_span_make(0, 0),
-                   "cannot read '%s': %s", path, strerror(errno));
-        c->io_error = true;
+        return;
     }
+    djz_report(&c->sink, DJZ_FILE_UNREADABLE, NULL, djz_span_make(0, 0),
+               "cannot read '%s': %s", path, strerror(err));
+    c->io_error = true;
+}
+
+djz_source *djz_cli_read(djz_cli *c, const char *path)
+{
+    djz_source *src = djz_source_read(&c->arena, path);
+    if (!src)
+        djz_cli_unreadable(c, path, errno);
     return src;
 }
 
@@ -383,16 +386,29 @@ static void write_lines(FILE *out, const char *text, size_t len)
     }
 }
 
-void djz_cli_prerender(djz_cli *c)
+char *djz_cli_capture(djz_cli *c, void (*write)(FILE *, const void *),
+                      const void *arg, size_t *len)
 {
     djz_buf text = {0};
     FILE *f = djz_buf_stream(&text);
-    render(c, f);
+    write(f, arg);
     fclose(f);
-    c->rendered = djz_arena_strndup(&c->arena, djz_buf_str(&text), text.len);
-    c->rendered_len = text.len;
-    c->rendered_count = sink_state(&c->sink);
+    char *copy = djz_arena_strndup(&c->arena, djz_buf_str(&text), text.len);
+    if (len)
+        *len = text.len;
     djz_buf_free(&text);
+    return copy;
+}
+
+static void render_sink(FILE *out, const void *c)
+{
+    render((djz_cli *)c, out);
+}
+
+void djz_cli_prerender(djz_cli *c)
+{
+    c->rendered = djz_cli_capture(c, render_sink, c, &c->rendered_len);
+    c->rendered_count = sink_state(&c->sink);
 }
 
 int djz_cli_finish(djz_cli *c)

@@ -66,6 +66,8 @@ int djz_cli_args(djz_cli *c, int argc, char **argv, const djz_flag *flags,
 
 /* Reads a file, or reports DJZ2001 and returns NULL. */
 djz_source *djz_cli_read(djz_cli *c, const char *path);
+/* Reports that path could not be read, errno err (EFBIG: too large). */
+void djz_cli_unreadable(djz_cli *c, const char *path, int err);
 /* djz_compile into c's arena and sink; a module that could not be read
  * (an I/O error, not a mistake in the spec) makes the exit status 2. */
 bool djz_cli_compile(djz_cli *c, djz_source *src, const djz_compile_opts *o,
@@ -77,6 +79,10 @@ int djz_cli_finish(djz_cli *c);
  * unless a diagnostic comes after: a command whose last step must need no
  * memory (build, once its output is in place) calls it just before. */
 void djz_cli_prerender(djz_cli *c);
+/* What write(out, arg) prints, as a NUL-terminated string in c's arena
+ * (its length in *len unless len is NULL). */
+char *djz_cli_capture(djz_cli *c, void (*write)(FILE *, const void *),
+                      const void *arg, size_t *len);
 int djz_cli_usage(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 bool djz_cli_color(djz_color_mode mode, FILE *stream);

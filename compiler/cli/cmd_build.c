@@ -6,17 +6,21 @@
 #include "cli.h"
 #include "driver/build.h"
 #include "emit/outdir.h"
+#include "support/buf.h"
 
-/* The usage error of a bad --only, naming every group of the table. */
+/* The usage error of a bad --only, naming every group of the table, as
+ * long as the table makes the list. */
 static int bad_groups(void)
 {
-    char names[256] = "";
-    size_t n = 0;
-    for (size_t i = 0; i < djz_nbackends && n < sizeof names; i++)
-        n += (size_t)snprintf(names + n, sizeof names - n, "%s%s",
-                              i ? ", " : "", djz_backends[i].group);
-    return djz_cli_usage(
-        "build", "--only takes %s or a comma-separated list of them", names);
+    djz_buf names = {0};
+    for (size_t i = 0; i < djz_nbackends; i++)
+        djz_buf_printf(&names, "%s%s", i ? ", " : "", djz_backends[i].group);
+    int status = djz_cli_usage("build",
+                               "--only takes %s or a comma-separated list of "
+                               "them",
+                               djz_buf_str(&names));
+    djz_buf_free(&names);
+    return status;
 }
 
 /* Says why OUT may not be replaced: one diagnostic per finding. */

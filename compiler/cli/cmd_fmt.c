@@ -21,13 +21,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "support/diff.h"
-#include "support/buf.h"
+#include "support/cleanup.h"
 #include "syntax/fmt.h"
 
 typedef struct fmt_opts {
@@ -35,13 +36,88 @@ typedef struct fmt_opts {
     int changed;
 } fmt_opts;
 
-/* The file a spec's path names (symbolic links resolved) and what it was
- * when it was read. */
+/* The file a spec's path names and what the descriptor it was read from
+ * is: the file replaced must be that one. */
 typedef struct fmt_target {
     const char *path; /* as the user wrote it, for messages */
-    const char *real; /* the file replaced */
-    struct stat st;
+    const char *real; /* symbolic links resolved: the file replaced; NULL
+                         when path has no such name (a pipe) */
+    int unresolved;   /* why real is NULL */
+    struct stat st;   /* of the descriptor read */
 } fmt_target;
+
+/* The signals that remove the temporary file before djaz dies of them. */
+static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
+enum { NCAUGHT = sizeof caught / sizeof caught[0] };
+
+/* A temporary file that exists while it is armed: a signal above or a
+ * fatal exit (out of memory) removes it. */
+typedef struct tmp_guard {
+    struct sigaction old[NCAUGHT];
+    sigset_t mask; /* the signal mask before block() */
+    djz_cleanup cleanup;
+} tmp_guard;
+
+/* The armed temporary file's name.  A global because a signal handler
+ * has no other way to reach it; set and cleared with the signals
+ * blocked, so the handler never sees a name fmt did not make. */
+static const char *volatile pending_tmp;
+
+/* Async-signal-safe: unlink, then the signal's default action (the
+ * handler was installed with SA_RESETHAND). */
+static void on_signal(int sig)
+{
+    const char *tmp = pending_tmp;
+    if (tmp)
+        unlink(tmp);
+    raise(sig);
+}
+
+static void on_fatal(void *arg)
+{
+    (void)arg;
+    const char *tmp = pending_tmp;
+    if (tmp)
+        unlink(tmp);
+}
+
+static void block(tmp_guard *g)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (int i = 0; i < NCAUGHT; i++)
+        sigaddset(&set, caught[i]);
+    sigprocmask(SIG_BLOCK, &set, &g->mask);
+}
+
+static void unblock(const tmp_guard *g)
+{
+    sigprocmask(SIG_SETMASK, &g->mask, NULL);
+}
+
+/* With the signals blocked: tmp is fmt's until disarm.  A signal the
+ * caller ignores (nohup) stays ignored. */
+static void arm(tmp_guard *g, const char *tmp)
+{
+    struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESETHAND};
+    sigemptyset(&sa.sa_mask);
+    for (int i = 0; i < NCAUGHT; i++) {
+        sigaction(caught[i], NULL, &g->old[i]);
+        if (g->old[i].sa_handler != SIG_IGN)
+            sigaction(caught[i], &sa, NULL);
+    }
+    pending_tmp = tmp;
+    djz_cleanup_push(&g->cleanup, on_fatal, NULL);
+}
+
+/* With the signals blocked: tmp is renamed or removed. */
+static void disarm(tmp_guard *g)
+{
+    pending_tmp = NULL;
+    djz_cleanup_pop(&g->cleanup);
+    for (int i = 0; i < NCAUGHT; i++)
+        sigaction(caught[i], &g->old[i], NULL);
+}
 
 static void cannot_write(djz_cli *c, const char *path, const char *why)
 {
@@ -60,11 +136,22 @@ static void refuse(djz_cli *c, djz_code code, const char *help, const char *fmt,
     c->io_error = true;
 }
 
+static void changed_meanwhile(djz_cli *c, const char *path)
+{
+    refuse(c, DJZ_FILE_UNWRITABLE, "run djaz fmt again once it is saved",
+           "'%s' changed while it was being formatted; it was not written",
+           path);
+}
+
 /* Whether the user may replace t->real, as an editor judges it. */
 static bool writable(djz_cli *c, const fmt_target *t)
 {
     if (!S_ISREG(t->st.st_mode)) {
         cannot_write(c, t->path, "not a regular file");
+        return false;
+    }
+    if (!t->real) {
+        cannot_write(c, t->path, strerror(t->unresolved));
         return false;
     }
     if ((t->st.st_mode & 0222) == 0 || access(t->real, W_OK) != 0) {
@@ -113,23 +200,45 @@ static bool keep_identity(int fd, const struct stat *st)
     return fchmod(fd, st->st_mode & 07777) == 0;
 }
 
+/* Makes the temporary file beside t->real and arms g with it; the
+ * descriptor, or -1 after saying why. */
+static int make_temp(djz_cli *c, const fmt_target *t, char *tmp, tmp_guard *g)
+{
+    block(g);
+    int fd = mkstemp(tmp);
+    int err = errno;
+    if (fd >= 0)
+        arm(g, tmp);
+    unblock(g);
+    if (fd >= 0)
+        return fd;
+    char *dir = djz_arena_strdup(&c->arena, t->real);
+    cannot_write(c, t->path,
+                 djz_arena_printf(&c->arena,
+                                  "no temporary file can be made in '%s' (%s)",
+                                  dirname(dir), strerror(err)));
+    return -1;
+}
+
+/* Removes the armed temporary file. */
+static void drop_temp(tmp_guard *g, const char *tmp)
+{
+    block(g);
+    unlink(tmp);
+    disarm(g);
+    unblock(g);
+}
+
 /* Writes text to a new temporary file beside t->real, with its identity;
- * returns the temporary file's name, or NULL after saying what failed. */
+ * returns the temporary file's name (armed in g), or NULL after saying
+ * what failed. */
 static char *write_temp(djz_cli *c, const fmt_target *t, const char *text,
-                        size_t len)
+                        size_t len, tmp_guard *g)
 {
     char *tmp = djz_arena_printf(&c->arena, "%s.djaz-fmt-XXXXXX", t->real);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int err = errno;
-        char *dir = djz_arena_strdup(&c->arena, t->real);
-        cannot_write(c, t->path,
-                     djz_arena_printf(&c->arena,
-                                      "no temporary file can be made in '%s' "
-                                      "(%s)",
-                                      dirname(dir), strerror(err)));
+    int fd = make_temp(c, t, tmp, g);
+    if (fd < 0)
         return NULL;
-    }
     FILE *out = fdopen(fd, "wb");
     bool kept = out && keep_identity(fd, &t->st);
     bool ok = kept && fwrite(text, 1, len, out) == len && fflush(out) == 0 &&
@@ -142,7 +251,7 @@ static char *write_temp(djz_cli *c, const fmt_target *t, const char *text,
     }
     if (ok)
         return tmp;
-    unlink(tmp);
+    drop_temp(g, tmp);
     cannot_write(c, t->path,
                  out && !kept ? djz_arena_printf(&c->arena,
                                                  "its owner, group and mode "
@@ -152,88 +261,110 @@ static char *write_temp(djz_cli *c, const fmt_target *t, const char *text,
     return NULL;
 }
 
-/* The directory's entry is on disk too (after a rename). */
-static void sync_dir(djz_cli *c, const char *file)
+/* The directory of t->real, opened before the rename so that syncing it
+ * after needs nothing that can fail but the sync; -1 after saying why. */
+static int open_dir(djz_cli *c, const fmt_target *t)
 {
-    char *copy = djz_arena_strdup(&c->arena, file);
-    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
+    char *copy = djz_arena_strdup(&c->arena, t->real);
+    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        cannot_write(c, t->path, strerror(errno));
+    return fd;
+}
+
+/* Renames tmp over t->real if that is still the file read (not a link
+ * put in its place, not edited): the last check before the swap. */
+static bool swap(djz_cli *c, const fmt_target *t, const char *tmp, tmp_guard *g)
+{
+    struct stat now;
+    block(g);
+    bool same = lstat(t->real, &now) == 0 && unchanged(&now, &t->st);
+    bool renamed = same && rename(tmp, t->real) == 0;
+    int err = errno;
+    if (!renamed)
+        unlink(tmp);
+    disarm(g);
+    unblock(g);
+    if (!same)
+        changed_meanwhile(c, t->path);
+    else if (!renamed)
+        cannot_write(c, t->path, strerror(err));
+    return renamed;
 }
 
 static bool write_atomically(djz_cli *c, fmt_target *t, const char *text,
                              size_t len)
 {
-    struct stat now;
     if (!writable(c, t))
         return false;
-    char *tmp = write_temp(c, t, text, len);
-    if (!tmp)
+    int dir = open_dir(c, t);
+    if (dir < 0)
         return false;
-    /* Last check before the swap: the file is the one read. */
-    if (stat(t->real, &now) != 0 || !unchanged(&now, &t->st)) {
-        unlink(tmp);
-        refuse(c, DJZ_FILE_UNWRITABLE, "run djaz fmt again once it is saved",
-               "'%s' changed while it was being formatted; it was not "
-               "written",
-               t->path);
-        return false;
+    tmp_guard g;
+    char *tmp = write_temp(c, t, text, len, &g);
+    bool ok = tmp && swap(c, t, tmp, &g);
+    if (ok && fsync(dir) != 0) { /* replaced, yet maybe not on disk */
+        cannot_write(c, t->path,
+                     djz_arena_printf(&c->arena,
+                                      "it was replaced, but its directory "
+                                      "could not be synced (%s)",
+                                      strerror(errno)));
+        ok = false;
     }
-    if (rename(tmp, t->real) != 0) {
-        int err = errno;
-        unlink(tmp);
-        cannot_write(c, t->path, strerror(err));
-        return false;
-    }
-    sync_dir(c, t->real);
-    return true;
+    close(dir);
+    return ok;
 }
 
-/* What path names, before it is read: its real file and that file's
- * state.  Returns 0, or the errno that says why it cannot be known. */
-static int find_target(djz_cli *c, const char *path, fmt_target *t)
+/* Opens the file path names once, by its real name when it has one, and
+ * reads it from that descriptor: t says what was read.  NULL after
+ * saying why it cannot be read. */
+static djz_source *read_target(djz_cli *c, const char *path, fmt_target *t)
 {
-    t->real = djz_realpath(&c->arena, path);
-    if (!t->real)
-        return errno;
     t->path = path;
-    return stat(t->real, &t->st) == 0 ? 0 : errno;
+    t->real = djz_realpath(&c->arena, path);
+    t->unresolved = t->real ? 0 : errno;
+    /* real has no link left in it: a link put there since is refused */
+    int fd = t->real ? open(t->real, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+                     : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 && t->real && errno == ELOOP) {
+        changed_meanwhile(c, path);
+        return NULL;
+    }
+    FILE *f = fd < 0 ? NULL : fdopen(fd, "rb");
+    djz_source *src = NULL;
+    if (f && fstat(fd, &t->st) == 0)
+        src = djz_source_fread(&c->arena, path, f);
+    int err = errno;
+    if (f)
+        fclose(f);
+    else if (fd >= 0)
+        close(fd);
+    if (!src)
+        djz_cli_unreadable(c, path, err);
+    return src;
 }
 
 /* name escaped as the text renderer shows it, for a line of output. */
-static const char *shown(djz_cli *c, const char *name)
+static void write_escaped(FILE *out, const void *name)
 {
-    djz_buf text = {0};
-    FILE *f = djz_buf_stream(&text);
-    djz_render_escaped(f, name);
-    fclose(f);
-    const char *copy =
-        djz_arena_strndup(&c->arena, djz_buf_str(&text), text.len);
-    djz_buf_free(&text);
-    return copy;
+    djz_render_escaped(out, name);
 }
 
 static void format_one(djz_cli *c, fmt_opts *o, const char *path)
 {
     fmt_target t = {0};
     bool is_stdin = strcmp(path, "-") == 0;
-    int lost = is_stdin ? 0 : find_target(c, path, &t);
-    djz_source *src = djz_cli_read(c, path);
+    djz_source *src =
+        is_stdin ? djz_cli_read(c, path) : read_target(c, path, &t);
     if (!src)
         return;
-    if (lost) { /* read, yet not found: it is moving under us */
-        cannot_write(c, path, strerror(lost));
-        return;
-    }
     djz_parsed p = djz_parse(&c->arena, &c->sink, src);
     if (p.errors || !p.file)
         return;
     size_t len;
     char *text = djz_format(&p, &len);
     bool same = len == src->len && memcmp(text, src->text, len) == 0;
-    const char *name = shown(c, src->name);
+    const char *name = djz_cli_capture(c, write_escaped, src->name, NULL);
     if (!same)
         o->changed++;
     if (o->diff && !same)

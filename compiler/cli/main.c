@@ -111,9 +111,9 @@ static void guard_std_fds(void)
     }
 }
 
-/* Flushes and closes stream; false when any write to it failed, with
- * *err the reason when one is known (0 otherwise). */
-static bool close_stream(FILE *stream, int *err)
+/* Flushes stream, and closes it when close: false when any write to it
+ * failed, with *err the reason when one is known (0 otherwise). */
+static bool end_stream(FILE *stream, bool close, int *err)
 {
     bool failed = ferror(stream) != 0;
     errno = 0;
@@ -122,7 +122,7 @@ static bool close_stream(FILE *stream, int *err)
         *err = errno;
     }
     failed = failed || ferror(stream);
-    if (fclose(stream) != 0 && !failed) {
+    if (close && fclose(stream) != 0 && !failed) {
         failed = true;
         *err = errno;
     }
@@ -131,11 +131,14 @@ static bool close_stream(FILE *stream, int *err)
 
 /* The status djaz exits with: the command's, or 2 when its standard
  * output or standard error could not be written.  A failed standard
- * output is reported on standard error as DJZ2002. */
+ * output is reported on standard error as DJZ2002.  Standard output is
+ * closed (close(2) can report a write's failure late); standard error
+ * only flushed, so that what writes to it after main (a sanitizer's
+ * report) is not lost. */
 static int close_std(int status)
 {
     int err = 0;
-    if (!close_stream(stdout, &err)) {
+    if (!end_stream(stdout, true, &err)) {
         djz_arena a;
         djz_diag_sink s;
         djz_arena_init(&a);
@@ -148,7 +151,7 @@ static int close_std(int status)
         djz_arena_free(&a);
         status = DJZ_EXIT_USAGE;
     }
-    if (!close_stream(stderr, &err))
+    if (!end_stream(stderr, false, &err))
         status = DJZ_EXIT_USAGE;
     return status;
 }

@@ -144,8 +144,12 @@ void djz_render_sarif(FILE *out, djz_diag_sink *s, const djz_render_opts *o);
 /* s as text for a terminal: a newline as \n, a tab as \t, any other
  * invisible or bidirectional character (djz_utf8_invisible) as \u{XX}, as
  * the formatter writes it, and a byte of invalid UTF-8 as \xHH.  For file
- * names and messages, which must not forge a line or reorder the text. */
+ * names and messages, which must not forge a line or reorder the text.
+ * A file name's backslash is shown as \\ too, so that a name cannot look
+ * like another; a message's is not: messages and help quote djaz's own
+ * escapes (write `\n` for a line break). */
 void djz_render_escaped(FILE *out, const char *s);
+void djz_render_escaped_message(FILE *out, const char *s);
 /* Long form of one code, for `djaz explain`. */
 void djz_render_explain(FILE *out, const djz_diag_info *info, bool color);
 

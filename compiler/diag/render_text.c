@@ -14,8 +14,11 @@
  * ones) or byte of invalid UTF-8 as U+FFFD; every other code point is one
  * column wide, which is what keeps the carets under the text they mark.
  * Columns in the location are code points (a tab is one), as in source.h.
- * File names and messages are escaped (djz_render_escaped), so neither a
- * file name nor a spec's value can forge a line or command the terminal.
+ * File names (djz_render_escaped, a backslash too, so that `a\nb` is not
+ * a newline) and messages (djz_render_escaped_message: a backslash as
+ * it is, since messages and help quote djaz's escapes, as `\n`) are
+ * escaped, so neither a file name nor a spec's value can forge a line or
+ * command the terminal.
  * Colour is ANSI SGR, written only when asked for. */
 #include <stdint.h>
 #include <stdio.h>
@@ -217,7 +220,9 @@ static void put_location(const text_out *t, djz_source *src, djz_span span)
     fputc(' ', t->out);
 }
 
-void djz_render_escaped(FILE *out, const char *s)
+/* s with its controls, invisible characters and invalid bytes escaped,
+ * and its backslashes when backslash says so. */
+static void escape(FILE *out, const char *s, bool backslash)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
@@ -226,6 +231,8 @@ void djz_render_escaped(FILE *out, const char *s)
         if (k == 0) {
             fprintf(out, "\\x%02x", (unsigned char)s[i]);
             k = 1;
+        } else if (cp == '\\' && backslash) {
+            fputs("\\\\", out);
         } else if (cp == '\n') {
             fputs("\\n", out);
         } else if (cp == '\t') {
@@ -239,6 +246,16 @@ void djz_render_escaped(FILE *out, const char *s)
     }
 }
 
+void djz_render_escaped(FILE *out, const char *s)
+{
+    escape(out, s, true);
+}
+
+void djz_render_escaped_message(FILE *out, const char *s)
+{
+    escape(out, s, false);
+}
+
 /* LABEL in its colour, then ": MESSAGE" in bold. */
 static void put_headline(const text_out *t, const char *sgr, const char *label,
                          const char *message)
@@ -246,7 +263,7 @@ static void put_headline(const text_out *t, const char *sgr, const char *label,
     paint(t, sgr, label);
     paint_on(t, SGR_BOLD);
     fputs(": ", t->out);
-    djz_render_escaped(t->out, message);
+    djz_render_escaped_message(t->out, message);
     paint_off(t);
     fputc('\n', t->out);
 }
@@ -259,7 +276,7 @@ static void put_aside(const text_out *t, const char *sgr, const char *label,
     fputc(' ', t->out);
     paint(t, sgr, label);
     fputs(": ", t->out);
-    djz_render_escaped(t->out, message);
+    djz_render_escaped_message(t->out, message);
     fputc('\n', t->out);
 }
 

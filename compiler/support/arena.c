@@ -47,16 +47,32 @@ static bool injected_failure(void)
     return ++alloc_count == alloc_fail_at;
 }
 
-_Noreturn void djz_out_of_memory(void)
+/* The fatal exit: cleanup, "djaz: fatal: WHY", exit 2. */
+static _Noreturn void die(const char *why)
 {
     static bool dying;
-    if (dying) /* out of memory again while cleaning up */
+    if (dying) /* fatal again while cleaning up */
         _exit(2);
     dying = true;
     alloc_fail_at = 0;
     djz_cleanup_run();
-    fputs("djaz: fatal: out of memory\n", stderr);
+    fprintf(stderr, "djaz: fatal: %s\n", why);
     exit(2);
+}
+
+_Noreturn void djz_out_of_memory(void)
+{
+    die("out of memory");
+}
+
+_Noreturn void djz_printf_failed(int err)
+{
+    if (err == ENOMEM)
+        djz_out_of_memory();
+    /* EOVERFLOW (longer than INT_MAX) or EILSEQ (a %ls not in the
+     * locale): a text djaz cannot make; never a text cut or dropped */
+    die(err == EOVERFLOW ? "a text longer than 2 GiB cannot be formatted"
+                         : "a text cannot be formatted (internal error)");
 }
 
 void *djz_xmalloc(size_t size)
@@ -80,8 +96,8 @@ char *djz_xvasprintf(const char *fmt, va_list ap)
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
-    if (n < 0) /* only for want of memory, in glibc */
-        djz_out_of_memory();
+    if (n < 0)
+        djz_printf_failed(errno);
     char *text = djz_xmalloc((size_t)n + 1);
     vsnprintf(text, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
@@ -206,10 +222,8 @@ char *djz_arena_vprintf(djz_arena *a, const char *fmt, va_list ap)
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
-    if (n < 0) {
-        va_end(ap2);
-        return djz_arena_strdup(a, "");
-    }
+    if (n < 0)
+        djz_printf_failed(errno);
     char *p = djz_arena_alloc(a, (size_t)n + 1);
     vsnprintf(p, (size_t)n + 1, fmt, ap2);
     va_end(ap2);

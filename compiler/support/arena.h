@@ -43,6 +43,11 @@ void *djz_arena_grow(djz_arena *a, void *old, size_t n, size_t *cap,
 /* Process-wide out-of-memory exit: runs the registered cleanups
  * (support/cleanup.h), says "djaz: fatal: out of memory" and exits 2. */
 _Noreturn void djz_out_of_memory(void);
+/* The fatal exit (cleanup, a message, exit 2) of a vsnprintf that failed
+ * with errno err: out of memory for ENOMEM, else a text djaz cannot make
+ * (longer than INT_MAX, or a %ls not in the locale).  No caller drops or
+ * cuts the text instead. */
+_Noreturn void djz_printf_failed(int err);
 void *djz_xmalloc(size_t size);
 void *djz_xrealloc(void *p, size_t size);
 /* vasprintf through djz_xmalloc: the text, to free(). */

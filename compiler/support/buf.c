@@ -1,6 +1,7 @@
 /* buf.c - the string builder (see buf.h). */
 #include "buf.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,8 @@ void djz_buf_vprintf(djz_buf *b, const char *fmt, va_list ap)
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n < 0)
+        djz_printf_failed(errno);
     if (n > 0) {
         reserve(b, (size_t)n);
         vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);

@@ -49,31 +49,35 @@ static char *slurp(FILE *f, size_t *len)
     return buf;
 }
 
+djz_source *djz_source_fread(djz_arena *a, const char *name, FILE *f)
+{
+    struct stat st;
+    if (f != stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        (uint64_t)st.st_size > DJZ_MAX_SOURCE) {
+        errno = EFBIG; /* too large: say so without reading it */
+        return NULL;
+    }
+    size_t len = 0;
+    char *buf = slurp(f, &len);
+    if (!buf)
+        return NULL;
+    char *text = djz_arena_strndup(a, buf, len);
+    free(buf);
+    return djz_source_new(a, name, text, len);
+}
+
 djz_source *djz_source_read(djz_arena *a, const char *path)
 {
     int is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return NULL;
-    struct stat st;
-    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-        (uint64_t)st.st_size > DJZ_MAX_SOURCE) {
-        fclose(f); /* too large: say so without reading it */
-        errno = EFBIG;
-        return NULL;
-    }
-    size_t len = 0;
-    char *buf = slurp(f, &len);
+    djz_source *src = djz_source_fread(a, is_stdin ? "<stdin>" : path, f);
     int e = errno;
     if (!is_stdin)
         fclose(f);
-    if (!buf) {
-        errno = e;
-        return NULL;
-    }
-    char *text = djz_arena_strndup(a, buf, len);
-    free(buf);
-    return djz_source_new(a, is_stdin ? "<stdin>" : path, text, len);
+    errno = e;
+    return src;
 }
 
 static void build_lines(djz_source *src)

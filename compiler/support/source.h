@@ -9,6 +9,7 @@
 #define DJZ_SOURCE_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -39,6 +40,9 @@ djz_source *djz_source_new(djz_arena *a, const char *name, const char *text,
 /* Reads a file ("-" for stdin) into the arena; NULL with errno set on I/O
  * failure, EFBIG when it is larger than DJZ_MAX_SOURCE. */
 djz_source *djz_source_read(djz_arena *a, const char *path);
+/* Reads the rest of an open stream (stdin, or a file the caller opened),
+ * named name; the same failures as djz_source_read.  f stays open. */
+djz_source *djz_source_fread(djz_arena *a, const char *name, FILE *f);
 
 djz_linecol djz_source_linecol(djz_source *src, uint32_t offset);
 /* The 1-based line's text without its line break. */

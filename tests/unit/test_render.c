@@ -178,6 +178,26 @@ static void test_text_escaped_path(void)
                     "djaz: 1 error\n");
 }
 
+/* A file name's backslash is escaped too: a name that is literally `a\nb`
+ * does not look like a + newline + b, nor `\u{202e}` like the control.
+ * A message's is not (help quotes djaz's escapes: write `\n`). */
+static void test_text_escaped_backslash(void)
+{
+    fixture f;
+    fx_init(&f, 0);
+    djz_source *lit = fx_source(&f, "a\\nb\\u{202e}.djaz", "x = 1\n");
+    djz_source *real = fx_source(&f, "a\nb\xE2\x80\xAE.djaz", "x = 1\n");
+    djz_report(&f.sink, DJZ_INVALID_CHARACTER, lit, find(lit, "="), "C:\\x");
+    djz_report(&f.sink, DJZ_INVALID_CHARACTER, real, find(real, "="), "C:\n");
+    expect_text(&f, "a\\\\nb\\\\u{202e}.djaz:1:3: error[DJZ1001]: C:\\x\n"
+                    " 1 | x = 1\n"
+                    "   |   ^\n"
+                    "a\\nb\\u{202e}.djaz:1:3: error[DJZ1001]: C:\\n\n"
+                    " 1 | x = 1\n"
+                    "   |   ^\n"
+                    "djaz: 2 errors\n");
+}
+
 static void test_text_crlf(void)
 {
     fixture f;
@@ -733,9 +753,10 @@ static void test_sarif_empty(void)
 
 DJZ_TESTS(test_text_simple_with_help, test_text_tabs, test_text_utf8,
           test_text_replacement, test_text_invisible_in_line,
-          test_text_escaped_path, test_json_sarif_path, test_text_crlf,
-          test_text_end_of_line, test_text_empty_span, test_text_multiline_span,
-          test_text_empty_line, test_text_notes_width, test_text_without_source,
-          test_text_summary, test_text_truncated, test_text_color,
-          test_text_note_color, test_explain, test_json, test_json_empty,
-          test_sarif, test_sarif_empty)
+          test_text_escaped_path, test_text_escaped_backslash,
+          test_json_sarif_path, test_text_crlf, test_text_end_of_line,
+          test_text_empty_span, test_text_multiline_span, test_text_empty_line,
+          test_text_notes_width, test_text_without_source, test_text_summary,
+          test_text_truncated, test_text_color, test_text_note_color,
+          test_explain, test_json, test_json_empty, test_sarif,
+          test_sarif_empty)

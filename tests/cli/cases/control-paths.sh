@@ -20,3 +20,8 @@ printf 'djaz 1\napp x {python="3.13"}\n' >"$ugly"
 "$DJAZ" fmt "$ugly"; echo "fmt: $?"
 "$DJAZ" build "$example" -o $'out\nput'; echo "build: $?"
 "$DJAZ" fmt --chek $'a\nb'; echo "usage: $?"
+lit='lit\nx.djaz' # a backslash and an n: shown as \\n, unlike a newline
+printf 'djaz 1\napp x {python: "3.13"}\n' >"$lit"
+"$DJAZ" check "$lit" 2>&1 | sed -n 1p; echo "a backslash in the name: ${PIPESTATUS[0]}"
+printf 'djaz 1\napp x {python="3.13"}\n' >'ugly\tx.djaz'
+"$DJAZ" fmt --check 'ugly\tx.djaz'; echo "fmt --check: $?"

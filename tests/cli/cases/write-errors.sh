@@ -55,4 +55,14 @@ echo "-- standard error"
 echo "check --format sarif 2>/dev/full (nothing on stderr): $?"
 "$DJAZ" check "$example" 2>/dev/full; echo "check (clean) 2>/dev/full: $?"
 "$DJAZ" chek 2>/dev/full; echo "usage error 2>/dev/full: $?"
+
+# LeakSanitizer cannot run under ptrace (an ASan build): off under strace.
+nolsan=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
+echo "-- standard error is flushed, never closed: what writes to it after"
+echo "   main (a sanitizer's report at exit) still reaches it"
+ASAN_OPTIONS=$nolsan strace -o trace -e trace=close "$DJAZ" --version >/dev/null
+grep -c '^close(2)' trace
+ASAN_OPTIONS=$nolsan strace -o trace -e trace=close "$DJAZ" check nothing.djaz 2>/dev/null
+grep -c '^close(2)' trace
+"$DJAZ" --version >/dev/null 2>/dev/full; echo "--version 2>/dev/full (nothing on it): $?"
 exit 0
