@@ -122,6 +122,12 @@ static bool end_stream(FILE *stream, bool close, int *err)
         *err = errno;
     }
     failed = failed || ferror(stream);
+    /* A write that failed earlier (the buffer filled mid-command) left no
+     * errno behind: ask the descriptor again with an empty write, which
+     * writes nothing but still fails on /dev/full (ENOSPC) and on a
+     * descriptor not open for writing (EBADF). */
+    if (failed && !*err && write(fileno(stream), "", 0) < 0)
+        *err = errno;
     if (close && fclose(stream) != 0 && !failed) {
         failed = true;
         *err = errno;

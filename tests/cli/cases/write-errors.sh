@@ -39,6 +39,16 @@ cp ugly.djaz ugly2.djaz
 "$DJAZ" fmt ugly2.djaz >/dev/full; echo "fmt FILE (prints its name) >/dev/full: $?"
 cp ugly.djaz ugly2.djaz
 "$DJAZ" fmt ugly2.djaz >&-; echo "fmt FILE (prints its name) >&-: $?"
+# Output of one buffer's size or more fails before the final flush, which
+# then has nothing left to write: the reason must still be said, for every
+# size around the first two buffers' ends (4096 and 8192 bytes).
+for n in 4090 4095 4096 4097 4200 8191 8192 8193; do
+  { printf 'djaz 1\n'; head -c $((n - 9)) /dev/zero | tr '\0' x | sed 's/^/# /'
+    printf '\n'; } >pad.djaz
+  "$DJAZ" fmt - <pad.djaz >/dev/full 2>err; status=$?
+  echo "fmt - of $(wc -c <pad.djaz) bytes >/dev/full: $status," \
+    "reason said: $(grep -c 'standard output: No space left' err)"
+done
 run "build --format sarif" build --format sarif -q "$example" -o out
 run "build --format json (warnings)" build --format json "$warned" -o out2
 
