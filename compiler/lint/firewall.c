@@ -18,7 +18,8 @@
 
 enum { WIDEST = 256 }; /* a /24 */
 
-/* a.b.c.d as a number; *s moves past it.  Sema checked the form. */
+/* a.b.c.d as a number; *s moves past it.  Sema checked the form: no
+ * part has a leading zero, which inet_aton would read as octal. */
 static uint32_t address(const char **s)
 {
     uint32_t v = 0;

@@ -6,9 +6,11 @@
  * statement that fails is left out and binding goes on. */
 #include "model.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "names.h"
 #include "toxcmd.h"
@@ -237,10 +239,8 @@ static void check_table(binder *b, const djz_type *t, const djz_node *v,
 static void check_rule(binder *b, djz_name_rule rule, const djz_node *v,
                        const char *text)
 {
-    if (rule == DJZ_RULE_TOX_COMMAND) {
+    if (rule == DJZ_RULE_TOX_COMMAND) /* its own rules; a blank one below */
         djz_tox_command_report(b->sink, b->src, v->span, text, NULL);
-        return;
-    }
     const char *why = djz_name_check(rule, text);
     if (!why)
         return;
@@ -306,6 +306,40 @@ static void check_int(binder *b, const djz_type *t, const djz_node *v)
                    t->max);
 }
 
+/* A number within its type's range; min excluded when above_min. */
+static void check_number(binder *b, const djz_type *t, const djz_node *v)
+{
+    if (v->kind != DJZ_NODE_NUMBER) {
+        mismatch(b, t, v);
+        return;
+    }
+    double n = strtod(v->u.number.text, NULL);
+    if (t->min > t->max ||
+        ((t->above_min ? n > (double)t->min : n >= (double)t->min) &&
+         n <= (double)t->max))
+        return;
+    djz_report(b->sink, DJZ_OUT_OF_RANGE, b->src, v->span,
+               "%s is out of range: expected %s", v->u.number.text,
+               djz_type_describe(b->a, t));
+}
+
+/* An ascending list of numbers: [min, max], not [max, min]. */
+static void check_ascending(binder *b, const djz_type *t, const djz_node *v)
+{
+    const djz_node *prev = NULL;
+    for (const djz_node *i = v->u.list.items.head; i; prev = i, i = i->next) {
+        if (!prev || prev->kind != DJZ_NODE_NUMBER ||
+            i->kind != DJZ_NODE_NUMBER ||
+            strtod(prev->u.number.text, NULL) <= strtod(i->u.number.text, NULL))
+            continue;
+        djz_diag *d = djz_report(b->sink, DJZ_OUT_OF_RANGE, b->src, i->span,
+                                 "%s is below %s before it: expected %s",
+                                 i->u.number.text, prev->u.number.text,
+                                 djz_type_describe(b->a, t));
+        djz_diag_help(b->sink, d, "write the smaller number first");
+    }
+}
+
 static void check_date(binder *b, const djz_type *t, const djz_node *v)
 {
     const char *s = v->kind == DJZ_NODE_STRING ? djz_string_literal(v) : NULL;
@@ -329,6 +363,36 @@ static void check_list(binder *b, const djz_type *t, const djz_node *v)
     }
     for (const djz_node *i = v->u.list.items.head; i; i = i->next)
         check_value(b, t->elem, i);
+    if (t->ascending)
+        check_ascending(b, t, v);
+}
+
+/* A map key that lands in a generated file (AZURE_KEY_CONTAINER): one
+ * line, following the type's key rule; the key it is unique as (upper
+ * case: the setting's name), or NULL when it is wrong (reported). */
+static const char *map_key(binder *b, const djz_type *t, const djz_node *k,
+                           const char *key)
+{
+    static const djz_type any = {DJZ_TY_STRING, .min = 1, .max = 0};
+    if (!t->rule)
+        return key;
+    if (check_control(b, &any, k, key))
+        return NULL;
+    const char *why = djz_name_check(t->rule, key);
+    if (why) {
+        djz_diag *d = djz_report(b->sink, DJZ_INVALID_NAME, b->src, k->span,
+                                 "`%s` is not a valid key here", key);
+        djz_diag_help(b->sink, d,
+                      "a key is %s: it becomes part of an app "
+                      "setting's name",
+                      why);
+        return NULL;
+    }
+    char *upper = djz_arena_printf(b->a, "%s", key);
+    for (char *p = upper; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    return upper;
 }
 
 static void check_map(binder *b, const djz_type *t, const djz_node *v)
@@ -344,12 +408,19 @@ static void check_map(binder *b, const djz_type *t, const djz_node *v)
             djz_report(b->sink, DJZ_TYPE_MISMATCH, b->src, e->u.entry.key->span,
                        "a map key is a plain name or a string without "
                        "`${...}`");
+        else
+            key = map_key(b, t, e->u.entry.key, key);
         size_t *first = key ? djz_index_find(&keys, key) : NULL;
         if (first) {
             const djz_node *f = (const djz_node *)(uintptr_t)*first;
-            djz_diag *d = djz_report(b->sink, DJZ_DUPLICATE_ATTRIBUTE, b->src,
-                                     e->u.entry.key->span,
-                                     "`%s` appears twice in this map", key);
+            djz_diag *d = djz_report(
+                b->sink, DJZ_DUPLICATE_ATTRIBUTE, b->src, e->u.entry.key->span,
+                "`%s` appears twice in this map%s",
+                djz_value_key(e->u.entry.key),
+                strcmp(djz_value_key(e->u.entry.key),
+                       djz_value_key(f->u.entry.key))
+                    ? " (its keys are app setting names: case is ignored)"
+                    : "");
             djz_diag_note(b->sink, d, b->src, f->u.entry.key->span,
                           "first here");
         } else if (key) {
@@ -372,8 +443,7 @@ static void check_value(binder *b, const djz_type *t, const djz_node *v)
         check_int(b, t, v);
         break;
     case DJZ_TY_NUMBER:
-        if (v->kind != DJZ_NODE_NUMBER)
-            mismatch(b, t, v);
+        check_number(b, t, v);
         break;
     case DJZ_TY_BOOL:
         if (v->kind != DJZ_NODE_BOOL) {
@@ -872,6 +942,121 @@ static void check_required_blocks(binder *b, djz_source *main_src)
     }
 }
 
+/* ---- names the CI files derive ---------------------------------------- */
+
+/* o's attribute as text, else its kind's preset's; "" when neither. */
+static const char *text_or_default(const djz_model *m, const djz_obj *o,
+                                   const char *name)
+{
+    if (djz_obj_attr(o, name))
+        return djz_obj_text(o, name);
+    const char *text = "";
+    for (const djz_obj *d = m->defaults.head; d; d = d->next)
+        if (d->schema == o->schema && djz_obj_attr(d, name))
+            text = djz_obj_text(d, name); /* a later preset wins */
+    return text;
+}
+
+static const djz_obj *ci_block(const djz_model *m, const char *label)
+{
+    for (const djz_obj *o = m->blocks.head; o; o = o->next)
+        if (!strcmp(o->schema->kind, "ci") && !strcmp(o->label, label))
+            return o;
+    return NULL;
+}
+
+static djz_span label_span(const djz_obj *o)
+{
+    const djz_nodes *labels = &o->node->u.stmt.head.labels;
+    return labels->len ? labels->head->span : name_span(o->node);
+}
+
+/* The GitHub secret an environment's publish profile is read from:
+ * ENV_PUBLISH_PROFILE, `-` as `_`, as github.c writes it.  GitHub's rules
+ * for secret names: letters, digits and `_`, not starting with a digit
+ * nor with GITHUB_ (in any case). */
+static void check_profile_secret(binder *b, const djz_obj *env)
+{
+    char *name = djz_arena_printf(b->a, "%s_PUBLISH_PROFILE", env->label);
+    for (char *p = name; *p; p++)
+        *p = *p == '-' ? '_' : (char)toupper((unsigned char)*p);
+    bool digit = isdigit((unsigned char)name[0]);
+    if (!digit && strncmp(name, "GITHUB_", 7))
+        return;
+    djz_diag *d = djz_report(
+        b->sink, DJZ_INVALID_NAME, env->src, label_span(env),
+        "`env %s` would read its publish profile from the GitHub secret "
+        "`%s`, which GitHub does not allow",
+        env->label, name);
+    djz_diag_help(b->sink, d,
+                  "a GitHub secret's name does not start with %s: rename the "
+                  "environment, or sign in with `auth = oidc`",
+                  digit ? "a digit" : "GITHUB_");
+}
+
+/* GitHub reads no secret whose name starts with GITHUB_ (in any case):
+ * `${{ secrets.GITHUB_X }}` would always be empty. */
+static void check_ci_secrets(binder *b, const djz_obj *o)
+{
+    for (const djz_obj *c = o->children; c; c = c->next) {
+        check_ci_secrets(b, c);
+        if (strcmp(c->schema->kind, "secret") ||
+            strcmp(text_or_default(b->m, c, "from"), "ci") ||
+            strncasecmp(c->label, "GITHUB_", 7))
+            continue;
+        djz_diag *d = djz_report(
+            b->sink, DJZ_INVALID_NAME, c->src, label_span(c),
+            "secret `%s` comes from CI, but GitHub allows no secret named "
+            "GITHUB_...",
+            c->label);
+        djz_diag_help(b->sink, d,
+                      "GitHub's secret names do not start with GITHUB_: "
+                      "rename the secret (the app setting) or take it from "
+                      "Key Vault");
+    }
+}
+
+/* Environment names become identifiers in the CI files: GitHub
+ * environments (names are the same ignoring case), Azure Pipelines stage
+ * ids deploy_ENV (`-` as `_`; the same ignoring case) and, with
+ * publish profiles, GitHub secret names.  Two environments the same
+ * ignoring case would be one there (DJZ3025). */
+static void check_ci_names(binder *b)
+{
+    const djz_obj *gh = ci_block(b->m, "github");
+    bool profile =
+        gh && !strcmp(text_or_default(b->m, gh, "auth"), "publish_profile");
+    if (!gh && !ci_block(b->m, "azure_pipelines"))
+        return;
+    djz_index seen = {0};
+    for (const djz_obj *o = b->m->blocks.head; o; o = o->next) {
+        if (gh)
+            check_ci_secrets(b, o);
+        if (strcmp(o->schema->kind, "env"))
+            continue;
+        if (profile)
+            check_profile_secret(b, o);
+        char *folded = djz_arena_printf(b->a, "%s", o->label);
+        for (char *p = folded; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        size_t *first = djz_index_find(&seen, folded);
+        if (!first) {
+            djz_index_put(&seen, b->a, folded, (size_t)(uintptr_t)o);
+            continue;
+        }
+        const djz_obj *f = (const djz_obj *)(uintptr_t)*first;
+        djz_diag *d = djz_report(
+            b->sink, DJZ_CI_NAME_CLASH, o->src, label_span(o),
+            "`env %s` and `env %s` are one environment to the CI system",
+            o->label, f->label);
+        djz_diag_note(b->sink, d, f->src, label_span(f), "the other is here");
+        djz_diag_help(b->sink, d,
+                      "GitHub's and Azure DevOps' environments ignore "
+                      "case: give the environments names that differ in "
+                      "more than case");
+    }
+}
+
 void djz_bind(djz_program *p, djz_model *m)
 {
     memset(m, 0, sizeof *m);
@@ -891,4 +1076,5 @@ void djz_bind(djz_program *p, djz_model *m)
         check_required_attrs(&b, o);
     if (p->main && p->main->parsed.file)
         check_required_blocks(&b, p->main->parsed.src);
+    check_ci_names(&b);
 }

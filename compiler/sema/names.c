@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static bool all_of(const char *s, const char *extra, bool upper)
 {
@@ -86,6 +87,79 @@ static const char *check_module(const char *s)
     }
 }
 
+/* Whether a package's first part s[0..n) would shadow a module the
+ * application needs: Python puts the project's folder first on sys.path,
+ * so a package `secrets` hides the standard library's, which the settings
+ * module imports (`secrets.token_urlsafe`).  The names: Python's standard
+ * library (sys.stdlib_module_names of 3.11, public names), the top-level
+ * modules the generated files import or run (django, storages, azure,
+ * pytest, pytest_django, locust, gunicorn, uvicorn, psycopg, psycopg2)
+ * and djaz's own output folders (tests/, arm/). */
+static bool shadows(const char *s, size_t n)
+{
+    /* clang-format off */
+    static const char *const taken[] = {
+        "django", "storages", "azure", "pytest", "pytest_django", "locust",
+        "gunicorn", "uvicorn", "psycopg", "psycopg2", "tests", "arm",
+        "abc", "aifc", "antigravity", "argparse", "array", "ast",
+        "asynchat", "asyncio", "asyncore", "atexit", "audioop", "base64",
+        "bdb", "binascii", "bisect", "builtins", "bz2", "cProfile",
+        "calendar", "cgi", "cgitb", "chunk", "cmath", "cmd", "code",
+        "codecs", "codeop", "collections", "colorsys", "compileall",
+        "concurrent", "configparser", "contextlib", "contextvars", "copy",
+        "copyreg", "crypt", "csv", "ctypes", "curses", "dataclasses",
+        "datetime", "dbm", "decimal", "difflib", "dis", "distutils",
+        "doctest", "email", "encodings", "ensurepip", "enum", "errno",
+        "faulthandler", "fcntl", "filecmp", "fileinput", "fnmatch",
+        "fractions", "ftplib", "functools", "gc", "genericpath", "getopt",
+        "getpass", "gettext", "glob", "graphlib", "grp", "gzip", "hashlib",
+        "heapq", "hmac", "html", "http", "idlelib", "imaplib", "imghdr",
+        "imp", "importlib", "inspect", "io", "ipaddress", "itertools",
+        "json", "keyword", "lib2to3", "linecache", "locale", "logging",
+        "lzma", "mailbox", "mailcap", "marshal", "math", "mimetypes",
+        "mmap", "modulefinder", "msilib", "msvcrt", "multiprocessing",
+        "netrc", "nis", "nntplib", "nt", "ntpath", "nturl2path", "numbers",
+        "opcode", "operator", "optparse", "os", "ossaudiodev", "pathlib",
+        "pdb", "pickle", "pickletools", "pipes", "pkgutil", "platform",
+        "plistlib", "poplib", "posix", "posixpath", "pprint", "profile",
+        "pstats", "pty", "pwd", "py_compile", "pyclbr", "pydoc",
+        "pydoc_data", "pyexpat", "queue", "quopri", "random", "re",
+        "readline", "reprlib", "resource", "rlcompleter", "runpy", "sched",
+        "secrets", "select", "selectors", "shelve", "shlex", "shutil",
+        "signal", "site", "smtpd", "smtplib", "sndhdr", "socket",
+        "socketserver", "spwd", "sqlite3", "sre_compile", "sre_constants",
+        "sre_parse", "ssl", "stat", "statistics", "string", "stringprep",
+        "struct", "subprocess", "sunau", "symtable", "sys", "sysconfig",
+        "syslog", "tabnanny", "tarfile", "telnetlib", "tempfile", "termios",
+        "textwrap", "this", "threading", "time", "timeit", "tkinter",
+        "token", "tokenize", "tomllib", "trace", "traceback", "tracemalloc",
+        "tty", "turtle", "turtledemo", "types", "typing", "unicodedata",
+        "unittest", "urllib", "uu", "uuid", "venv", "warnings", "wave",
+        "weakref", "webbrowser", "winreg", "winsound", "wsgiref", "xdrlib",
+        "xml", "xmlrpc", "zipapp", "zipfile", "zipimport", "zlib",
+        "zoneinfo"};
+    /* clang-format on */
+    for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
+        if (strlen(taken[i]) == n && !strncmp(taken[i], s, n))
+            return true;
+    return false;
+}
+
+/* The application's package: a module path whose first part is its own. */
+static const char *check_package(const char *s)
+{
+    const char *why = check_module(s);
+    if (why)
+        return why;
+    if (shadows(s, strcspn(s, ".")))
+        return "the application's own: its first part names no module "
+               "of Python's standard library nor one the generated files "
+               "import (django, storages, azure, pytest, locust, gunicorn, "
+               "uvicorn, psycopg), which it would hide, nor djaz's output "
+               "folders tests and arm";
+    return NULL;
+}
+
 /* One identifier: the name of a test module (tests/test_NAME.py). */
 static const char *check_identifier(const char *s)
 {
@@ -99,6 +173,9 @@ static const char *check_identifier(const char *s)
  * runtime expressions `$[ ]` in many places. */
 static const char *check_ci_value(const char *s)
 {
+    size_t n = strlen(s);
+    if (!n || isspace((unsigned char)s[0]) || isspace((unsigned char)s[n - 1]))
+        return "not empty, and not starting or ending with a space";
     if (strstr(s, "${{") || strstr(s, "$(") || strstr(s, "$["))
         return "free of `${{`, `$(` and `$[`, which Azure Pipelines would "
                "evaluate";
@@ -143,6 +220,10 @@ static bool ipv4(const char *s, const char **end, unsigned long *value)
             return false;
         if (!isdigit((unsigned char)*s))
             return false;
+        /* Python's ipaddress refuses leading zeros; inet_aton reads
+         * them as octal (010 is 8). */
+        if (s[0] == '0' && isdigit((unsigned char)s[1]))
+            return false;
         char *stop;
         unsigned long n = strtoul(s, &stop, 10);
         if (n > 255 || stop - s > 3)
@@ -159,7 +240,8 @@ static const char *check_ipv4_range(const char *s)
 {
     const char *end;
     unsigned long lo, hi;
-    const char *why = "an IPv4 address, or a range a.b.c.d-e.f.g.h";
+    const char *why = "an IPv4 address, or a range a.b.c.d-e.f.g.h, each "
+                      "part 0 to 255 without leading zeros";
     if (!ipv4(s, &end, &lo))
         return why;
     if (!*end)
@@ -169,24 +251,82 @@ static const char *check_ipv4_range(const char *s)
     return NULL;
 }
 
+/* Whether a word of s (after a space) starts with `-`: pip's
+ * requirements file format reads every such word of a requirement line
+ * as an option (`--index-url URL`, `--hash=...`). */
+static bool option_word(const char *s)
+{
+    for (const char *p = s; *p; p++)
+        if (*p == '-' && (p == s || isspace((unsigned char)p[-1])))
+            return true;
+    return false;
+}
+
 /* One line of a requirements file as pip reads a requirement: a project
  * name, then extras, versions or a marker.  Never a pip option (`-r`,
- * `--index-url`): that would let a spec point pip at another index. */
+ * `--index-url`): that would let a spec point pip at another index; nor
+ * a line ending in `\`, which pip joins with the next one, nor `${`,
+ * where pip substitutes an environment variable. */
 static const char *check_requirement(const char *s)
 {
     static const char why[] =
         "one line of a requirements file such as `django==5.2.18`: a "
-        "project name, extras, versions and a marker, not a pip option";
+        "project name, extras, versions and a marker, not a pip option "
+        "(no word starting with `-`), not ending in `\\` (pip joins the "
+        "next line) and without `${` (pip substitutes a variable)";
     for (const char *p = s; *p; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7f)
             return why;
     djz_requirement r;
-    if (*s == '-' || isspace((unsigned char)*s))
+    size_t n = strlen(s);
+    if (isspace((unsigned char)*s) || option_word(s) ||
+        (n && s[n - 1] == '\\') || strstr(s, "${"))
         return why;
     if (!djz_requirement_parse(s, &r))
         return r.too_long ? "a project name of at most 127 characters and a "
                             "pinned version of at most 63"
                           : why;
+    return NULL;
+}
+
+/* Text a generated file needs: not empty, not starting or ending with a
+ * space (a fixture name, a tox command). */
+static const char *check_line(const char *s)
+{
+    size_t n = strlen(s);
+    if (!n || isspace((unsigned char)s[0]) || isspace((unsigned char)s[n - 1]))
+        return "not empty, and not starting or ending with a space";
+    return NULL;
+}
+
+/* A path of the site, as the test client and locust request it: locust
+ * appends it to the host, so `about` would ask for
+ * https://HOST.netabout. */
+static const char *check_url_path(const char *s)
+{
+    if (s[0] != '/')
+        return "a path starting with `/`, without spaces";
+    for (const char *p = s; *p; p++)
+        if (isspace((unsigned char)*p))
+            return "a path starting with `/`, without spaces";
+    return NULL;
+}
+
+/* locust's HttpUser refuses a host that does not match
+ * ^https?://[^/]+ (locust/user/users.py). */
+static const char *check_http_url(const char *s)
+{
+    static const char why[] = "an absolute URL such as "
+                              "`https://shop.example.com`: http:// or "
+                              "https:// and a host, without spaces";
+    size_t skip = !strncasecmp(s, "https://", 8)  ? 8
+                  : !strncasecmp(s, "http://", 7) ? 7
+                                                  : 0;
+    if (!skip || !s[skip] || s[skip] == '/')
+        return why;
+    for (const char *p = s; *p; p++)
+        if (isspace((unsigned char)*p))
+            return why;
     return NULL;
 }
 
@@ -283,8 +423,18 @@ const char *djz_name_check(djz_name_rule rule, const char *s)
         return check_identifier(s);
     case DJZ_RULE_CI_VALUE:
         return check_ci_value(s);
-    case DJZ_RULE_TOX_COMMAND:
-        return NULL; /* DJZ3021, sema/toxcmd.c */
+    case DJZ_RULE_TOX_COMMAND: /* else DJZ3021, sema/toxcmd.c */
+        return s[strspn(s, " ")] ? NULL
+                                 : "not blank: tox would run an empty "
+                                   "command, which fails";
+    case DJZ_RULE_PACKAGE:
+        return check_package(s);
+    case DJZ_RULE_LINE:
+        return check_line(s);
+    case DJZ_RULE_URL_PATH:
+        return check_url_path(s);
+    case DJZ_RULE_HTTP_URL:
+        return check_http_url(s);
     }
     return NULL;
 }
@@ -308,6 +458,10 @@ const char *djz_name_rule_what(djz_name_rule rule)
         [DJZ_RULE_PYTHON_NAME] = "Python name",
         [DJZ_RULE_CI_VALUE] = "value for Azure Pipelines",
         [DJZ_RULE_TOX_COMMAND] = "tox command",
+        [DJZ_RULE_PACKAGE] = "Python module name",
+        [DJZ_RULE_LINE] = "line of text",
+        [DJZ_RULE_URL_PATH] = "path of the site",
+        [DJZ_RULE_HTTP_URL] = "host URL",
     };
     return what[rule];
 }

@@ -61,8 +61,13 @@ static const djz_type T_WEB_APP = NAMED(DJZ_RULE_WEB_APP, "a web app name");
 static const djz_type T_PG_SERVER =
     NAMED(DJZ_RULE_PG_SERVER, "a PostgreSQL server name");
 static const djz_type T_PG_DB = NAMED(DJZ_RULE_PG_DATABASE, "a database name");
-static const djz_type T_MODULE =
-    NAMED(DJZ_RULE_PYTHON_MODULE, "a Python module");
+static const djz_type T_PACKAGE = NAMED(DJZ_RULE_PACKAGE, "a Python module");
+static const djz_type T_LINE = NAMED(DJZ_RULE_LINE, "a string, not blank");
+static const djz_type T_URL_PATH =
+    NAMED(DJZ_RULE_URL_PATH, "a path starting with `/`");
+static const djz_type T_URL_PATHS = {DJZ_TY_LIST, &T_URL_PATH, .min = NO_RANGE};
+static const djz_type T_HTTP_URL =
+    NAMED(DJZ_RULE_HTTP_URL, "a URL such as \"https://shop.example.com\"");
 static const djz_type T_REQUIREMENT =
     NAMED(DJZ_RULE_REQUIREMENT, "a requirement");
 static const djz_type T_REQUIREMENTS = {DJZ_TY_LIST, &T_REQUIREMENT,
@@ -77,8 +82,9 @@ static const djz_type T_CI_VALUE =
     NAMED(DJZ_RULE_CI_VALUE, "a value for Azure Pipelines");
 static const djz_type T_CONTAINER =
     NAMED(DJZ_RULE_CONTAINER, "a container name");
-static const djz_type T_CONTAINERS = {DJZ_TY_MAP, &T_CONTAINER,
-                                      .min = NO_RANGE};
+/* Its keys name app settings, AZURE_KEY_CONTAINER: unique ignoring case. */
+static const djz_type T_CONTAINERS = {DJZ_TY_MAP, &T_CONTAINER, .min = NO_RANGE,
+                                      .rule = DJZ_RULE_ENV_VAR};
 
 static const djz_type T_SERVER_KIND = ENUM("asgi", "wsgi");
 static const djz_type T_FTPS = ENUM("disabled", "ftps_only", "all_allowed");
@@ -110,9 +116,18 @@ static const djz_type T_TIMEOUT = INT_RANGE(1, 1800);
 static const djz_type T_INSTANCES = INT_RANGE(1, 30);
 static const djz_type T_STORAGE_GIB = INT_RANGE(32, 32767);
 static const djz_type T_USERS = INT_RANGE(1, 100000);
+/* locust's between(min, max): seconds, not negative, min <= max. */
+static const djz_type T_SECONDS = {DJZ_TY_NUMBER, .min = 0, .max = 86400};
 static const djz_type T_WAIT = {
-    DJZ_TY_LIST, &T_NUMBER, .min = 2, .max = 2,
-    .what = "a list of two numbers [min, max] in seconds"};
+    DJZ_TY_LIST,
+    &T_SECONDS,
+    .min = 2,
+    .max = 2,
+    .ascending = true,
+    .what = "a list of two numbers [min, max] of seconds, min <= max"};
+/* locust divides by it: above 0. */
+static const djz_type T_RATE = {DJZ_TY_NUMBER, .min = 0, .max = 100000,
+                                .above_min = true};
 static const djz_type T_IP = {
     DJZ_TY_STRING, .rule = DJZ_RULE_IPV4_RANGE,
     .what = "an IPv4 address or range a.b.c.d-e.f.g.h", .min = NO_RANGE};
@@ -137,7 +152,7 @@ static const djz_type T_VERSION_MAP = {DJZ_TY_MAP, &T_STRING, .min = NO_RANGE};
 static const djz_attr_schema app_attrs[] = {
     ATTR("python", T_PYTHON, REQ, "Python version of the App Service runtime"),
     ATTR("django", T_DJANGO, REQ, "Django release the application runs on"),
-    ATTR("package", T_MODULE, REQ,
+    ATTR("package", T_PACKAGE, REQ,
          "the Python package holding settings.py, asgi.py and wsgi.py"),
     ATTR("region", T_REGION, REQ, "Azure region of every resource"),
     ATTR("resource_group", T_RG, REQ, "resource group holding every resource"),
@@ -181,8 +196,7 @@ static const djz_attr_schema secret_attrs[] = {
          "keyvault, ci"),
     ATTR("generate", T_GENERATE, 0,
          "generate a random value of this length at the first deploy"),
-    ATTR("keyvault_secret", T_STRING, 0,
-         "name of an existing Key Vault secret"),
+    ATTR("keyvault_secret", T_LINE, 0, "name of an existing Key Vault secret"),
 };
 static const djz_attr_schema editor_attrs[] = {
     ATTR("launch", T_LAUNCHES, 0, "launch configurations to generate"),
@@ -251,11 +265,11 @@ static const djz_attr_schema github_attrs[] = {
     ATTR("pool", T_CI_VALUE, 0, "Azure Pipelines: the agent image"),
 };
 static const djz_attr_schema test_attrs[] = {
-    ATTR("fixture", T_STRING, 0, "JSON fixture loaded into the test database"),
-    ATTR("login_required", T_STRINGS, 0,
+    ATTR("fixture", T_LINE, 0, "JSON fixture loaded into the test database"),
+    ATTR("login_required", T_URL_PATHS, 0,
          "paths anonymous users are redirected from"),
-    ATTR("login_url", T_STRING, 0, "where anonymous users are sent"),
-    ATTR("users_allowed", T_STRINGS, 0, "paths a logged-in user may see"),
+    ATTR("login_url", T_LINE, 0, "where anonymous users are sent"),
+    ATTR("users_allowed", T_URL_PATHS, 0, "paths a logged-in user may see"),
     ATTR("expect_contains", T_STRING, 0, "text those pages contain"),
 };
 static const djz_attr_schema tox_attrs[] = {
@@ -266,10 +280,10 @@ static const djz_attr_schema tox_attrs[] = {
 };
 static const djz_attr_schema load_attrs[] = {
     ATTR("users", T_USERS, 0, "simulated users"),
-    ATTR("spawn_rate", T_NUMBER, 0, "users started per second"),
+    ATTR("spawn_rate", T_RATE, 0, "users started per second"),
     ATTR("wait", T_WAIT, 0, "seconds each user waits between tasks"),
-    ATTR("paths", T_STRINGS, 0, "paths requested"),
-    ATTR("host", T_STRING, 0,
+    ATTR("paths", T_URL_PATHS, 0, "paths requested"),
+    ATTR("host", T_HTTP_URL, 0,
          "the host to load (default: the staging web app)"),
 };
 
@@ -532,7 +546,7 @@ static const char *describe_list(djz_arena *a, const djz_type *t)
 {
     if (t->elem->kind == DJZ_TY_STRING && !t->elem->what && !t->elem->names)
         return "a list of strings";
-    if (t->elem->kind == DJZ_TY_NUMBER)
+    if (t->elem->kind == DJZ_TY_NUMBER && t->elem->min > t->elem->max)
         return "a list of numbers";
     return djz_arena_printf(a, "a list, each item %s",
                             djz_type_describe(a, t->elem));
@@ -551,6 +565,10 @@ const char *djz_type_describe(djz_arena *a, const djz_type *t)
                                     t->max);
         return "a whole number";
     case DJZ_TY_NUMBER:
+        if (t->min <= t->max)
+            return djz_arena_printf(a, "a number %s %ld%s to %ld",
+                                    t->above_min ? "above" : "from", t->min,
+                                    t->above_min ? ", up" : "", t->max);
         return "a number";
     case DJZ_TY_BOOL:
         return "on or off";

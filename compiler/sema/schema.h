@@ -45,6 +45,10 @@ typedef enum djz_name_rule {
     DJZ_RULE_PYTHON_NAME,     /* one identifier, not a keyword */
     DJZ_RULE_CI_VALUE,        /* no ${{, $( or $[ for CI to evaluate */
     DJZ_RULE_TOX_COMMAND,     /* tox 3 and 4 run it alike (toxcmd.h) */
+    DJZ_RULE_PACKAGE,         /* a module path shadowing no needed module */
+    DJZ_RULE_LINE,            /* not blank, no space at either end */
+    DJZ_RULE_URL_PATH,        /* /path, no spaces */
+    DJZ_RULE_HTTP_URL,        /* http(s)://host... */
 } djz_name_rule;
 
 typedef struct djz_type {
@@ -53,7 +57,9 @@ typedef struct djz_type {
     const char *const *names;    /* ENUM: NULL-terminated */
     const char *table;           /* TABLE: the data kind */
     long min, max;      /* INT, NUMBER; LIST: length; min > max: none */
-    djz_name_rule rule; /* STRING */
+    djz_name_rule rule; /* STRING; MAP: the rule of its keys */
+    bool above_min;     /* NUMBER: min itself is out of range */
+    bool ascending;     /* LIST of numbers: none below the one before */
     const char *what;   /* how to name it in messages */
 } djz_type;
 

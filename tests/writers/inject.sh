@@ -50,7 +50,7 @@ test access {
   fixture         = "it's \"data\".json"
   login_required  = ["/a'b/", "/c\"d/", "/e\\f/"]
   login_url       = "/login\\"
-  users_allowed   = ["\"\"\"", "'''"]
+  users_allowed   = ["/\"\"\"", "/'''"]
   expect_contains = "\"\"\"; import os #"
 }
 
@@ -123,7 +123,7 @@ def assigned(tree):
 t = assigned(module("tests/test_access.py"))
 assert t["LOGIN_REQUIRED"] == ["/a'b/", '/c"d/', "/e\\f/"], t
 assert t["LOGIN_URL"] == "/login\\", t
-assert t["USERS_ALLOWED"] == ['"""', "'''"], t
+assert t["USERS_ALLOWED"] == ['/"""', "/'''"], t
 assert t["EXPECT_CONTAINS"] == '"""; import os #', t
 c = assigned(module("tests/conftest.py"))
 assert c["FIXTURES"] == ['it\'s "data".json'], c

@@ -237,10 +237,15 @@ static djz_json *deploy_job(gh *g, const djz_ir_env *e, bool security)
     djz_json_set_str(a, w, "app-name", "${{ env.WEB_APP }}");
     djz_json_set_str(a, w, "package", ".");
     if (!g->oidc) {
+        /* GitHub's secret names: letters, digits and `_` (sema refuses
+         * an environment whose name would start with a digit or
+         * GITHUB_). */
         char *name = djz_arena_printf(a, "%s_PUBLISH_PROFILE", e->name);
         for (char *p = name; *p; p++)
             if (*p >= 'a' && *p <= 'z')
                 *p = (char)(*p - 'a' + 'A');
+            else if (*p == '-')
+                *p = '_';
         djz_json_set_str(a, w, "publish-profile", secret(g, name));
     }
     return job;

@@ -182,9 +182,12 @@ static djz_json *deploy_stage(ap *p, const djz_ir_env *e)
     const djz_value *py = app ? djz_ir_get(app, "python") : NULL;
     const char *python = py && py->text ? py->text : "3.13";
 
+    /* A stage id holds letters, digits and `_` only. */
+    char *id = djz_arena_printf(a, "deploy_%s", e->name);
+    for (char *c = id; *c; c++)
+        *c = *c == '-' ? '_' : *c;
     djz_json *stage = djz_json_object(a);
-    djz_json_set_str(a, stage, "stage",
-                     djz_arena_printf(a, "deploy_%s", e->name));
+    djz_json_set_str(a, stage, "stage", id);
     djz_json_set_str(a, stage, "displayName",
                      djz_arena_printf(a, "Deploy %s", e->name));
     djz_json_set_str(a, stage, "dependsOn", "test");
