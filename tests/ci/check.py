@@ -794,6 +794,12 @@ class Checker:
                 self.bad(rel, f"{where(path)}: vmImage {v!r}, the spec's "
                          f"pool is {self.spec.pool}")
         self.secrets(rel, doc, PIPELINE_SECRET, "a $(NAME) macro")
+        # A stage id: letters, digits and _, not starting with a digit.
+        for stage in doc.get("stages") or []:
+            sid = str(stage.get("stage")) if isinstance(stage, dict) else ""
+            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", sid):
+                self.bad(rel, f"stage id {sid!r}: not letters, digits "
+                         "and _")
         envs_deployed = {}
         apply_envs = []
 

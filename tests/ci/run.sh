@@ -184,6 +184,37 @@ else
   else
     bad "the example has no \`python = \"3.13\"\` line to add a name after"
   fi
+  # An environment named with a hyphen: `-` is `_` in the stage id
+  # (deploy_pre_prod) and the publish profile's secret
+  # (PRE_PROD_PUBLISH_PROFILE), which check.py holds to their rules.
+  hyphen=$work/hyphen.djaz
+  cat >"$hyphen" <<'SPEC'
+djaz 1
+app shop {
+  python         = "3.13"
+  django         = "5.2"
+  package        = "shop"
+  region         = "westeurope"
+  resource_group = "shop-${env.name}"
+  requirements { runtime = ["django==5.2.18", "gunicorn==23.0.0", "uvicorn-worker==0.3.0"] }
+  secret SECRET_KEY { generate = 50 }
+}
+ci github {
+  auth          = publish_profile
+  security_scan = on
+  allow publish-profile-auth = "tests/ci: a hyphen in the secret's name"
+}
+ci azure_pipelines { }
+env pre-prod {
+  plan   = P1V2
+  branch = "main"
+}
+env production {
+  plan   = P1V2
+  branch = "release"
+}
+SPEC
+  build hyphen "$hyphen" && check hyphen "$work/hyphen" "$hyphen"
 fi
 
 # The checks can fail.  check.py: each breakage `check.py break` knows,
