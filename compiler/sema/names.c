@@ -335,6 +335,10 @@ uint32_t djz_text_control(const char *s, size_t *offset)
     size_t n = strlen(s), chars = 0;
     for (size_t i = 0; i < n; chars++) {
         uint32_t cp = (unsigned char)s[i];
+        if (cp >= 0x20 && cp < 0x7f) { /* ASCII text: no decoding */
+            i++;
+            continue;
+        }
         size_t len = djz_utf8_decode(s + i, n - i, &cp);
         if (!len)
             len = 1; /* not UTF-8: the scanner has reported it */
