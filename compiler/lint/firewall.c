@@ -9,7 +9,8 @@
  * organization's own egress addresses fit in a /24; anything wider is a
  * provider's pool (a residential ISP, a cloud region), shared with
  * strangers who may then try the password.  Rules on a private network
- * are not deployed (the VNet is the boundary), so they are not judged. */
+ * are not deployed (the VNet is the boundary), so they are not judged:
+ * they do nothing there, which is DJZ6031. */
 #include "rules.h"
 
 #include <stdio.h>
@@ -87,8 +88,31 @@ static void check_rule(djz_lint_ctx *l, const char *name, const djz_value *v)
                       "a /24 (256 addresses)");
 }
 
+/* A database firewall in an environment whose server is private: the
+ * rules do nothing there (the back end deploys none). */
+static void check_undeployed(djz_lint_ctx *l, const djz_ir_env *e)
+{
+    const djz_ir_block *net = djz_ir_block_of(e, "network");
+    const djz_ir_block *db = djz_ir_block_of(e, "database");
+    if (!net || !db || !djz_ir_on(net, "private"))
+        return;
+    const djz_ir_block *fw = djz_ir_child(db, "firewall");
+    if (!fw || !fw->nattrs)
+        return;
+    djz_diag *d = djz_lint_report(
+        l, DJZ_UNDEPLOYED_FIREWALL, fw->src, fw->span,
+        "the firewall of `database %s` does nothing in `env %s`: its server "
+        "is on a private network, which takes no firewall rule",
+        db->label, e->name);
+    if (d)
+        djz_lint_help(l, d, DJZ_UNDEPLOYED_FIREWALL,
+                      "remove the firewall, or keep it only in the "
+                      "environments whose network is not private");
+}
+
 void djz_rules_firewall(djz_lint_ctx *l, const djz_ir_env *e)
 {
+    check_undeployed(l, e);
     /* The rules deployed: one resource per attribute, in their order. */
     for (size_t i = 0, next = 0; i < e->nresources; i++) {
         const djz_ir_resource *f = &e->resources[i];
