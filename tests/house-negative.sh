@@ -84,8 +84,11 @@ else
   echo "FAIL: symbols should accept djz_* and DJZ*"
 fi
 
-# A program that loads libcurl fails the links check.
-if ldd /usr/bin/curl | grep -q 'libcurl\.'; then
+# A program that loads libcurl fails the links check.  (ldd's output is
+# read whole first: `ldd | grep -q` under pipefail fails when grep stops
+# reading before ldd has written everything, as it did once in CI.)
+curl_libs=$(ldd /usr/bin/curl 2>&1)
+if grep -q 'libcurl\.' <<<"$curl_libs"; then
   if bash "$house" links /usr/bin/curl >/dev/null; then
     failed=$((failed + 1))
     echo "FAIL: links should reject a program that loads libcurl"

@@ -102,8 +102,10 @@ tools=(djaz jq python)
 # has more resources, parameters or bytes than ARM takes (DJZ4001-4003),
 # which djaz reports after doing all the work.  Those runs exit 1.
 arm_limits_only() { # the output holds errors, and only ARM's limits
+  # grep -c, not a pipe into grep -q, which under pipefail can fail on
+  # the first grep's SIGPIPE when the output is long.
   grep -q 'error\[DJZ400[123]\]' "$1" &&
-    ! grep -v 'error\[DJZ400[123]\]' "$1" | grep -q 'error\[\|warning\['
+    [[ $(grep -v 'error\[DJZ400[123]\]' "$1" | grep -c 'error\[\|warning\[') == 0 ]]
 }
 declare -A limited
 for name in "${names[@]}"; do
