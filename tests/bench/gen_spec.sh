@@ -405,9 +405,10 @@ function database(   budget, s0, k, i, name, tc) {
 }
 function others() {
     blank()
-    comment("# A private network: the database is reached inside it.")
+    comment("# The network: public, so the firewall of the database admits its")
+    comment("# clients (a private one would deploy no firewall rule: DJZ6031).")
     bopen("network")
-    attr("private", "on")
+    attr("private", "off")
     attr("address_space", q("10.40.0.0/16"))
     bclose()
     blank()
