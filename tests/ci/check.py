@@ -224,7 +224,8 @@ class Spec:
         self.pipelines = top.first("ci", "azure_pipelines")
         gh = self.github.attrs if self.github else {}
         self.auth = gh.get("auth", "oidc")
-        self.security_scan = gh.get("security_scan") == "on"
+        # Unwritten, it is on (emit/ci/github.c): off only when written so.
+        self.security_scan = gh.get("security_scan", "on") == "on"
         app = top.first("app")
         apps = [app] + [e.first("app") for e in top.find("env")]
         tox = top.first("tox")
