@@ -51,11 +51,12 @@ static void startup(const djz_compilation *c, size_t env, int which,
 /* An artifact of the application, the same in every environment: one
  * build of the code is deployed to each.  It is written from the first
  * environment; one that differs elsewhere is an error (DJZ4006). */
-static djz_artifact *shared(djz_arena *a, djz_diag_sink *sink,
-                            const djz_compilation *c, djz_build *b, size_t *cap,
-                            const char *path, env_writer write, int which)
+static djz_artifact *shared(djz_build_run *r, const char *path,
+                            env_writer write, int which)
 {
-    djz_artifact *x = add(a, b, cap, path);
+    const djz_compilation *c = r->c;
+    djz_diag_sink *sink = r->sink;
+    djz_artifact *x = add(r->a, r->b, &r->cap, path);
     write(c, 0, which, &x->text);
     for (size_t e = 1; e < c->ir.nenvs; e++) {
         djz_buf other = {0};
@@ -89,10 +90,8 @@ static void django_file(const djz_compilation *c, size_t env, int which,
 static void django_artifacts(djz_build_run *r)
 {
     djz_arena *a = r->a;
-    djz_diag_sink *sink = r->sink;
     const djz_compilation *c = r->c;
     djz_build *b = r->b;
-    size_t *cap = &r->cap;
     /* In the application's package: settings.py imports djaz_settings. */
     const char *dir = djz_django_dir(a, &c->ir.envs[0]);
     for (int i = 0; i < 2; i++) {
@@ -101,26 +100,24 @@ static void django_artifacts(djz_build_run *r)
             djz_django_file(a, &c->ir, &c->ir.envs[0], i, &probe, &b->reads);
         djz_buf_free(&probe);
         if (present)
-            shared(a, sink, c, b, cap,
-                   djz_arena_printf(a, "%s%s", dir, djz_django_files[i]),
+            shared(r, djz_arena_printf(a, "%s%s", dir, djz_django_files[i]),
                    django_file, i);
     }
     /* What the fragment reads, against what each environment sets. */
-    djz_django_crosscheck(sink, &c->ir, &b->arm, &b->reads);
+    djz_django_crosscheck(r->sink, &c->ir, &b->arm, &b->reads);
 }
 
 static void python_artifacts(djz_build_run *r)
 {
     djz_arena *a = r->a;
-    djz_diag_sink *sink = r->sink;
     const djz_compilation *c = r->c;
     djz_build *b = r->b;
     size_t *cap = &r->cap;
     /* What the generated files import, against what the spec lists. */
-    djz_python_check_requirements(sink, a, &c->ir);
+    djz_python_check_requirements(r->sink, a, &c->ir);
     for (int i = 0; i < 3; i++)
-        shared(a, sink, c, b, cap, djz_requirements_files[i], requirements, i);
-    shared(a, sink, c, b, cap, "startup.sh", startup, 0)->executable = true;
+        shared(r, djz_requirements_files[i], requirements, i);
+    shared(r, "startup.sh", startup, 0)->executable = true;
     /* Every Python version the environments run. */
     djz_python_tox(&c->ir, &add(a, b, cap, "tox.ini")->text);
     /* The generated tests, when the spec has `test` blocks. */

@@ -52,28 +52,15 @@ trap 'rm -rf "$work"' EXIT
 
 # ---- inputs --------------------------------------------------------------
 # NAME.djaz and its twin NAME.json.  `minimal` is the smallest clean
-# spec (an app with what it requires and one env, as in
+# spec (an app with what it requires and one env: the file
 # tests/diagnostics/cases/sema-valid-minimal.djaz): its figures are what
 # starting each program costs, for djaz with the stdlib it loads and
 # binds before any spec.  Timing runs per input: many on small inputs,
 # fewer on large ones.
 names=(minimal example gen-1k gen-10k gen-100k)
 runs=(40 40 40 30 15)
-cat >"$work/minimal.djaz" <<'EOF'
-djaz 1
-
-app shop {
-  python         = "3.13"
-  django         = "5.2"
-  package        = "shop"
-  region         = "westeurope"
-  resource_group = "shop-${env.name}"
-  requirements { runtime = ["django==5.2.18"] }
-  secret SECRET_KEY { generate = 50 }
-}
-
-env staging { plan = P1V2; branch = "main" }
-EOF
+cp "$root/tests/diagnostics/cases/sema-valid-minimal.djaz" "$work/minimal.djaz" ||
+  die "tests/diagnostics/cases/sema-valid-minimal.djaz not found"
 cp "$example" "$work/example.djaz"
 for n in 1000 10000 100000; do
   bash "$here/gen_spec.sh" "$n" "$work/gen-$((n / 1000))k.djaz" ||
